@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ralliement.Campaigns;
+
+/// <summary>The privacy notice of a campaign, written from its organisation's details.</summary>
+public sealed class PrivacyModel(ReadCampaign readCampaign) : PageModel
+{
+    public ReadCampaign.View Campaign { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string lang, string slug, CancellationToken cancellationToken)
+    {
+        var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+        Campaign = campaign;
+        return Page();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+
+namespace Ralliement.Campaigns;
+
+/// <summary>Loads what every public page of a campaign shows, in the language asked for.</summary>
+public sealed class ReadCampaign(RalliementDb db, TimeProvider clock)
+{
+    public sealed record View(
+        int Id,
+        string Slug,
+        CampaignKind Kind,
+        CampaignState State,
+        string Language,
+        string Title,
+        string Summary,
+        string BodyHtml,
+        int? Goal,
+        int SignatureCount,
+        DateTime? ClosesAt,
+        bool AcceptsSignatures,
+        FieldRule Institution,
+        FieldRule ProfessionalStatus,
+        FieldRule Discipline,
+        OrganisationView Organisation,
+        IReadOnlyList<CommitmentView> Commitments);
+
+    public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths);
+
+    public sealed record CommitmentView(int Id, string Label);
+
+    /// <summary>The campaign, or null when there is none by that slug or it is still a draft.</summary>
+    public async Task<View?> HandleAsync(string slug, string language, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking()
+            .Where(c => c.Slug == slug && c.State != CampaignState.Draft)
+            .Include(c => c.Organisation)
+            .Include(c => c.Texts)
+            .Include(c => c.Commitments).ThenInclude(c => c.Labels)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+        var text = campaign.Texts.FirstOrDefault(t => t.Language == language)
+            ?? campaign.Texts.FirstOrDefault(t => t.Language == campaign.DefaultLanguage)
+            ?? campaign.Texts.First();
+        var commitments = campaign.Commitments
+            .OrderBy(c => c.Position)
+            .Select(c => new CommitmentView(c.Id, Label(c, language, campaign.DefaultLanguage)))
+            .ToList();
+        var organisation = campaign.Organisation;
+        return new View(
+            campaign.Id, campaign.Slug, campaign.Kind, campaign.State, text.Language, text.Title, text.Summary, text.BodyHtml,
+            campaign.Goal, campaign.SignatureCount, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
+            campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline,
+            new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths),
+            commitments);
+    }
+
+    private static string Label(Commitment commitment, string language, string fallback) =>
+        (commitment.Labels.FirstOrDefault(l => l.Language == language)
+            ?? commitment.Labels.FirstOrDefault(l => l.Language == fallback)
+            ?? commitment.Labels.First()).Text;
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ralliement.Campaigns;
+
+public sealed class ShowModel(ReadCampaign readCampaign, ListSignatories listSignatories) : PageModel
+{
+    public const int RecentCount = 10;
+
+    public ReadCampaign.View Campaign { get; private set; } = null!;
+    public IReadOnlyList<ListSignatories.Signatory> Recent { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string lang, string slug, CancellationToken cancellationToken)
+    {
+        var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+        Campaign = campaign;
+        Recent = (await listSignatories.HandleAsync(campaign.Id, null, null, null, RecentCount, cancellationToken)).Signatories;
+        return Page();
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ralliement.Campaigns;
+
+public sealed class SignatoriesModel(ReadCampaign readCampaign, ListSignatories listSignatories) : PageModel
+{
+    public ReadCampaign.View Campaign { get; private set; } = null!;
+    public ListSignatories.Page Results { get; private set; } = null!;
+
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string lang, string slug, [FromQuery] long? before, [FromQuery] long? after, CancellationToken cancellationToken)
+    {
+        var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+        if (Search?.Length > ListSignatories.MaxSearchLength)
+        {
+            Search = Search[..ListSignatories.MaxSearchLength];
+        }
+        Campaign = campaign;
+        Results = await listSignatories.HandleAsync(campaign.Id, Search, before, after, ListSignatories.PageSize, cancellationToken);
+        return Page();
+    }
+
+    public string PageLink(string direction, long id) =>
+        $"?{direction}={id}" + (string.IsNullOrWhiteSpace(Search) ? "" : "&q=" + Uri.EscapeDataString(Search));
+}

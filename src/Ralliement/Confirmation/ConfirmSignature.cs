@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+
+namespace Ralliement.Confirmation;
+
+/// <summary>Confirms a signature from the link in its email; the count goes up in the same transaction.</summary>
+public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
+{
+    public enum Outcome { Confirmed, AlreadyConfirmed, Expired, Unknown }
+
+    public sealed record Result(Outcome Outcome, string? CampaignSlug);
+
+    public async Task<Result> HandleAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = SignerTokens.HashOf(token);
+        if (hash is null)
+        {
+            return new Result(Outcome.Unknown, null);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await db.ConfirmationTokens
+            .Where(t => t.Hash == hash && t.Signature.State != SignatureState.Withdrawn)
+            .Select(t => new { t.Id, t.SignatureId, t.ExpiresAt, t.UsedAt, t.Signature.State, t.Signature.CampaignId, t.Signature.Campaign.Slug })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return new Result(Outcome.Unknown, null);
+        }
+        if (found.State == SignatureState.Confirmed)
+        {
+            return new Result(Outcome.AlreadyConfirmed, found.Slug);
+        }
+        if (found.UsedAt is not null || found.ExpiresAt <= now)
+        {
+            return new Result(Outcome.Expired, found.Slug);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Conditional updates make two simultaneous clicks count once: only one moves Pending to Confirmed.
+        var confirmed = await db.Signatures
+            .Where(s => s.Id == found.SignatureId && s.State == SignatureState.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.State, SignatureState.Confirmed)
+                .SetProperty(x => x.ConfirmedAt, now), cancellationToken);
+        if (confirmed == 1)
+        {
+            await db.ConfirmationTokens.Where(t => t.Id == found.Id)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAt, now), cancellationToken);
+            await db.Campaigns.Where(c => c.Id == found.CampaignId)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.SignatureCount, x => x.SignatureCount + 1), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new Result(confirmed == 1 ? Outcome.Confirmed : Outcome.AlreadyConfirmed, found.Slug);
+    }
+}

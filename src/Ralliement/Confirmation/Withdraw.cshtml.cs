@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Campaigns;
+
+namespace Ralliement.Confirmation;
+
+/// <summary>
+/// The withdrawal link shows a button and only the button's POST erases anything: mail scanners
+/// open every link they see, and must not withdraw signatures by doing so.
+/// </summary>
+public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampaign readCampaign) : PageModel
+{
+    public ReadCampaign.View? Campaign { get; private set; }
+    public bool Withdrawn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string lang, string token, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var signed = await withdrawSignature.FindAsync(token, cancellationToken);
+        if (signed is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        Campaign = await readCampaign.HandleAsync(signed.CampaignSlug, lang, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string lang, string token, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var signed = await withdrawSignature.FindAsync(token, cancellationToken);
+        if (signed is null || !await withdrawSignature.HandleAsync(token, cancellationToken))
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        Campaign = await readCampaign.HandleAsync(signed.CampaignSlug, lang, cancellationToken);
+        Withdrawn = true;
+        return Page();
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+
+namespace Ralliement.Confirmation;
+
+/// <summary>
+/// Erases a signer's personal data at their request, from the link in any of their emails. Only
+/// the fact that a signature existed and when remains, so the public count can be explained.
+/// </summary>
+public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock)
+{
+    public sealed record Signed(long SignatureId, int CampaignId, string CampaignSlug, SignatureState State);
+
+    /// <summary>The signature a withdrawal link points to, or null if the link is unknown or already used to withdraw.</summary>
+    public async Task<Signed?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = SignerTokens.HashOf(token);
+        if (hash is null)
+        {
+            return null;
+        }
+        return await db.ConfirmationTokens
+            .Where(t => t.Hash == hash && t.Signature.State != SignatureState.Withdrawn)
+            .Select(t => new Signed(t.SignatureId, t.Signature.CampaignId, t.Signature.Campaign.Slug, t.Signature.State))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Erases the signature; returns false when there was nothing left to withdraw.</summary>
+    public async Task<bool> HandleAsync(string token, CancellationToken cancellationToken)
+    {
+        var signed = await FindAsync(token, cancellationToken);
+        if (signed is null)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var erased = await db.Signatures
+            .Where(s => s.Id == signed.SignatureId && s.State == signed.State)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.State, SignatureState.Withdrawn)
+                .SetProperty(x => x.WithdrawnAt, now)
+                .SetProperty(x => x.FirstName, (string?)null)
+                .SetProperty(x => x.LastName, (string?)null)
+                .SetProperty(x => x.Email, (string?)null)
+                .SetProperty(x => x.EmailKey, (string?)null)
+                .SetProperty(x => x.Institution, (string?)null)
+                .SetProperty(x => x.ProfessionalStatus, (string?)null)
+                .SetProperty(x => x.Discipline, (string?)null)
+                .SetProperty(x => x.SearchText, (string?)null)
+                .SetProperty(x => x.ShowPublicly, false)
+                .SetProperty(x => x.AcceptsNews, false), cancellationToken);
+        if (erased == 1)
+        {
+            await db.Set<SignatureCommitment>().Where(c => c.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);
+            await db.ConfirmationTokens.Where(t => t.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);
+            // Emails not yet sent to this signer would only point to a signature that no longer exists;
+            // they cannot be told apart from others without the address, which is gone, so they stay.
+            if (signed.State == SignatureState.Confirmed)
+            {
+                await db.Campaigns.Where(c => c.Id == signed.CampaignId)
+                    .ExecuteUpdateAsync(c => c.SetProperty(x => x.SignatureCount, x => x.SignatureCount - 1), cancellationToken);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return erased == 1;
+    }
+}

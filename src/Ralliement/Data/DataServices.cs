@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ralliement.Data;
+
+public static class DataServices
+{
+    /// <summary>Where the SQLite file, the data-protection keys and the development mail folder live.</summary>
+    public static string DataDirectory(this IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } dir ? dir : "data", environment.ContentRootPath);
+
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        var dataDirectory = builder.Configuration.DataDirectory(builder.Environment);
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = builder.Configuration.GetConnectionString("Ralliement") is { Length: > 0 } configured
+            ? configured
+            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "ralliement.db") }.ToString();
+
+        builder.Services.AddDbContext<RalliementDb, SqliteRalliementDb>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteDurability()));
+    }
+
+    /// <summary>Applies pending migrations; WAL lets readers go on while a signature is written.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    /// <summary>True when the database refused a row because it duplicates a unique key.</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        // SQLITE_CONSTRAINT (19) with SQLITE_CONSTRAINT_UNIQUE (2067) or _PRIMARYKEY (1555).
+        exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    /// <summary>
+    /// Every SQLite connection waits for the write lock instead of failing at once, and makes a
+    /// commit durable before it returns (synchronous=FULL): an acknowledged signature survives a crash.
+    /// </summary>
+    private sealed class SqliteDurability : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+            Apply(connection);
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+namespace Ralliement.Data;
+
+/// <summary>A collective that publishes campaigns and is the data controller for their signatures.</summary>
+public sealed class Organisation
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public required string ContactEmail { get; set; }
+    public string? PostalAddress { get; set; }
+    /// <summary>Months after a campaign closes before signers' personal data is erased.</summary>
+    public int RetentionMonths { get; set; } = 12;
+    public List<Campaign> Campaigns { get; } = [];
+}
+
+public enum CampaignKind { Manifesto, OpenLetter, Petition, Charter }
+
+public enum CampaignState { Draft, Open, Closed, Archived }
+
+/// <summary>Whether the signing form shows an optional signer field, and whether it must be filled.</summary>
+public enum FieldRule { Hidden, Optional, Required }
+
+public sealed class Campaign
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation Organisation { get; set; } = null!;
+    public required string Slug { get; set; }
+    public CampaignKind Kind { get; set; }
+    public CampaignState State { get; set; }
+    public required string DefaultLanguage { get; set; }
+    public DateTime? OpensAt { get; set; }
+    public DateTime? ClosesAt { get; set; }
+    public int? Goal { get; set; }
+    /// <summary>Confirmed signatures, kept up to date in the same transaction as each confirmation or withdrawal.</summary>
+    public int SignatureCount { get; set; }
+    public FieldRule Institution { get; set; } = FieldRule.Optional;
+    public FieldRule ProfessionalStatus { get; set; } = FieldRule.Optional;
+    public FieldRule Discipline { get; set; } = FieldRule.Optional;
+    public DateTime CreatedAt { get; set; }
+    public List<CampaignText> Texts { get; } = [];
+    public List<Commitment> Commitments { get; } = [];
+
+    public bool AcceptsSignaturesAt(DateTime now) =>
+        State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
+}
+
+/// <summary>The text of a campaign in one language; the HTML is rendered and sanitised once, when the text is saved.</summary>
+public sealed class CampaignText
+{
+    public int CampaignId { get; set; }
+    public required string Language { get; set; }
+    public required string Title { get; set; }
+    public required string Summary { get; set; }
+    public required string BodyMarkdown { get; set; }
+    public required string BodyHtml { get; set; }
+}
+
+public sealed class Commitment
+{
+    public int Id { get; set; }
+    public int CampaignId { get; set; }
+    public int Position { get; set; }
+    public List<CommitmentLabel> Labels { get; } = [];
+}
+
+public sealed class CommitmentLabel
+{
+    public int CommitmentId { get; set; }
+    public required string Language { get; set; }
+    public required string Text { get; set; }
+}
+
+public enum SignatureState { Pending, Confirmed, Withdrawn }
+
+public sealed class Signature
+{
+    public long Id { get; set; }
+    public int CampaignId { get; set; }
+    public Campaign Campaign { get; set; } = null!;
+    public SignatureState State { get; set; }
+    /// <summary>Language the signer used; their emails are written in it.</summary>
+    public required string Language { get; set; }
+
+    // Personal data: all of it is erased on withdrawal.
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    /// <summary>The address as the signer typed it, normalised (trimmed, NFC, domain in lower case).</summary>
+    public string? Email { get; set; }
+    /// <summary>The address in the form used for de-duplication; unique per campaign.</summary>
+    public string? EmailKey { get; set; }
+    public string? Institution { get; set; }
+    public string? ProfessionalStatus { get; set; }
+    public string? Discipline { get; set; }
+    /// <summary>Name and institution in lower case without accents, for searching the public list.</summary>
+    public string? SearchText { get; set; }
+    public bool ShowPublicly { get; set; }
+    public bool AcceptsNews { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ConfirmedAt { get; set; }
+    public DateTime? WithdrawnAt { get; set; }
+    /// <summary>Last email sent about this signature; limits how often a form can make us write to one inbox.</summary>
+    public DateTime? LastMailAt { get; set; }
+
+    public List<SignatureCommitment> Commitments { get; } = [];
+
+}
+
+public sealed class SignatureCommitment
+{
+    public long SignatureId { get; set; }
+    public int CommitmentId { get; set; }
+}
+
+/// <summary>
+/// The secret carried by one email to a signer. It confirms the signature once, before it expires,
+/// and it opens the withdrawal page for as long as the signature exists. Only its hash is stored.
+/// </summary>
+public sealed class ConfirmationToken
+{
+    public long Id { get; set; }
+    public long SignatureId { get; set; }
+    public Signature Signature { get; set; } = null!;
+    public required byte[] Hash { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? UsedAt { get; set; }
+}
+
+public enum OutboxState { Pending, Sent, Failed }
+
+/// <summary>An email waiting to be sent; written in the same transaction as what caused it, so none is lost.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+    public OutboxState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+}

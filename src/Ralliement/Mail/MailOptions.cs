@@ -1,0 +1,29 @@
+using MailKit.Security;
+
+namespace Ralliement.Mail;
+
+public sealed class MailOptions
+{
+    /// <summary>Sender shown in every email.</summary>
+    public string From { get; set; } = "Ralliement <ralliement@localhost>";
+
+    /// <summary>Folder where emails are written as .eml files when no SMTP host is set; default &lt;DataDirectory&gt;/mail.</summary>
+    public string? PickupDirectory { get; set; }
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Attempts before a message is given up and left as failed for an operator to look at.</summary>
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>How often the sender looks for due messages when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+}

@@ -1,0 +1,42 @@
+using Ralliement.Data;
+
+namespace Ralliement.Mail;
+
+/// <summary>
+/// Puts emails in the outbox table, inside the caller's unit of work, so an email exists exactly
+/// when what caused it was committed. <see cref="SendPendingEmails"/> sends them.
+/// </summary>
+public sealed class Outbox(TimeProvider clock)
+{
+    private readonly SemaphoreSlim _waiting = new(0, 1);
+
+    public void Add(RalliementDb db, string to, string subject, string textBody)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Outbox.Add(new OutboxMessage
+        {
+            To = to,
+            Subject = subject,
+            TextBody = textBody,
+            State = OutboxState.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>Wakes the sender after a commit, so a confirmation email leaves at once rather than at the next poll.</summary>
+    public void Notify()
+    {
+        try
+        {
+            _waiting.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken: the sender will find this message too.
+        }
+    }
+
+    internal async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await _waiting.WaitAsync(timeout, cancellationToken);
+}

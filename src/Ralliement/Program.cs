@@ -1,0 +1,29 @@
+using Ralliement.Campaigns;
+using Ralliement.Confirmation;
+using Ralliement.Data;
+using Ralliement.Demo;
+using Ralliement.Mail;
+using Ralliement.Shared;
+using Ralliement.Signing;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddData();
+builder.AddWebShell();
+builder.AddMail();
+builder.AddCampaigns();
+builder.AddSigning();
+builder.AddConfirmation();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+await app.Services.SeedDemoAsync();
+
+app.UseWebShell();
+app.MapCampaigns();
+
+app.Run();
+
+/// <summary>Entry point, public so that tests can host the application.</summary>
+public partial class Program;

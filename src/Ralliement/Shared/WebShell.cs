@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Ralliement.Data;
+
+namespace Ralliement.Shared;
+
+/// <summary>What every page shares: languages, Razor Pages, security, error pages, static files.</summary>
+public static class WebShell
+{
+    public static void AddWebShell(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddLocalization();
+        // Accented letters are written as they are, not as &#xE9; entities: pages stay small and readable.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lang"] = typeof(LanguageRouteConstraint));
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ralliement-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Ralliement")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.DataDirectory(builder.Environment), "keys")));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = WebSecurity.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+    }
+
+    public static void UseWebShell(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseWebSecurity();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Languages.Default),
+            SupportedCultures = Languages.Supported.Select(l => new CultureInfo(l)).ToList(),
+            SupportedUICultures = Languages.Supported.Select(l => new CultureInfo(l)).ToList(),
+            RequestCultureProviders = [new CustomRequestCultureProvider(context =>
+                Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(Languages.Of(context))))],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Campaigns;
+using Ralliement.Shared;
+
+namespace Ralliement.Signing;
+
+/// <summary>
+/// The signing form on its own page, and where it is posted. No antiforgery token: the page must
+/// stay the same for every visitor, so cross-site posts are refused by <see cref="WebSecurity"/>,
+/// and the emailed link is what proves the signer.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampaign, IConfiguration configuration) : PageModel
+{
+    public SignFormView Form { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string lang, string slug, CancellationToken cancellationToken)
+    {
+        var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+        Form = new SignFormView(campaign, new SignerDetails.Form(), []);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string lang, string slug, [FromForm] SignerDetails.Form input, CancellationToken cancellationToken)
+    {
+        var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+        var result = await signCampaign.HandleAsync(campaign, input, PublicLinks.For(Request, configuration), cancellationToken);
+        if (result.Accepted)
+        {
+            // 303: the browser fetches the next page with GET, so reloading it never posts the form again.
+            Response.Headers.Location = $"/{lang}/c/{Uri.EscapeDataString(slug)}/check-your-inbox";
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+        Form = new SignFormView(campaign, input, result.Errors);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

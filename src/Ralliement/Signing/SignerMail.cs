@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Ralliement.Campaigns;
+using Ralliement.Data;
+using Ralliement.Mail;
+using Ralliement.Shared;
+
+namespace Ralliement.Signing;
+
+/// <summary>The emails a signer receives, written in the language of the page they signed on.</summary>
+public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IOptions<SigningOptions> options)
+{
+    public void AddConfirmation(RalliementDb db, ReadCampaign.View campaign, string to, string firstName, PublicLinks links, string token)
+    {
+        var language = Languages.Current;
+        var body = string.Join("\n\n",
+            text["MailHello", firstName],
+            text["MailConfirmIntro", campaign.Title, campaign.Organisation.Name],
+            text["MailConfirmAction", links.Confirm(language, token)],
+            text["MailConfirmExpiry", (int)Math.Ceiling(options.Value.ConfirmationLifetime.TotalDays)],
+            text["MailWithdraw", links.Withdraw(language, token)],
+            text["MailNotYou"],
+            Signature(campaign, links, language));
+        outbox.Add(db, to, text["MailConfirmSubject", campaign.Title], body);
+    }
+
+    public void AddAlreadySigned(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token)
+    {
+        var language = Languages.Current;
+        var body = string.Join("\n\n",
+            text["MailAlreadySignedIntro", campaign.Title],
+            text["MailWithdraw", links.Withdraw(language, token)],
+            text["MailNotYou"],
+            Signature(campaign, links, language));
+        outbox.Add(db, to, text["MailAlreadySignedSubject", campaign.Title], body);
+    }
+
+    private string Signature(ReadCampaign.View campaign, PublicLinks links, string language) =>
+        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n{text["MailPrivacy", campaign.Organisation.ContactEmail]}";
+}

@@ -1,0 +1,11 @@
+namespace Ralliement.Signing;
+
+public static class SigningServices
+{
+    public static void AddSigning(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<SigningOptions>(builder.Configuration.GetSection("Signing"));
+        builder.Services.AddScoped<SignCampaign>();
+        builder.Services.AddScoped<SignerMail>();
+    }
+}
