@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using Ralliement.Data;
+using Ralliement.Demo;
+
+namespace Ralliement.Tests.Support;
+
+/// <summary>
+/// Ralliement on a real Kestrel port, with its own SQLite file and mail folder, and a clock the test
+/// moves. Intent methods say what a signer does, so tests read as behaviour.
+/// </summary>
+public partial class RalliementApp : WebApplicationFactory<Program>
+{
+    public const string Slug = DemoCampaign.Slug;
+
+    public RalliementApp() => UseKestrel(0);
+
+    /// <summary>Configuration for this instance, set before its first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-test-").FullName;
+
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Mail:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>Where the server listens; starts it on first use.</summary>
+    public Uri Address
+    {
+        get
+        {
+            StartServer();
+            return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        }
+    }
+
+    /// <summary>A browser-like client: no automatic redirects, cookies kept, on the real server.</summary>
+    public HttpClient Browser()
+    {
+        // Built by hand: with Kestrel, the factory's client follows redirects whatever its options say.
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+        return new HttpClient(handler) { BaseAddress = Address };
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<RalliementDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RalliementDb>());
+    }
+
+    public static Dictionary<string, string> Form(string email, string firstName = "Ana", string lastName = "Lopes", bool showPublicly = true) => new()
+    {
+        ["FirstName"] = firstName,
+        ["LastName"] = lastName,
+        ["Email"] = email,
+        ["Institution"] = "Université de Test",
+        ["ShowPublicly"] = showPublicly ? "true" : "false",
+        ["ConsentToProcessing"] = "true",
+    };
+
+    public async Task<HttpResponseMessage> SignAsync(Dictionary<string, string> form, string language = "fr", string slug = Slug)
+    {
+        using var client = Browser();
+        return await client.PostAsync($"/{language}/c/{slug}/sign", new FormUrlEncodedContent(form));
+    }
+
+    public async Task<HttpResponseMessage> SignAsync(IEnumerable<KeyValuePair<string, string>> fields, string language = "fr")
+    {
+        using var client = Browser();
+        return await client.PostAsync($"/{language}/c/{Slug}/sign", new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>All emails delivered to an address so far, oldest first.</summary>
+    public IReadOnlyList<MimeMessage> EmailsTo(string address)
+    {
+        if (!Directory.Exists(MailDirectory))
+        {
+            return [];
+        }
+        return Directory.GetFiles(MailDirectory, "*.eml")
+            .Select(path => MimeMessage.Load(path))
+            .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(m => int.Parse(OutboxNumber().Match(m.MessageId ?? "0").Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+    }
+
+    /// <summary>Waits for the background sender to deliver the nth email to an address.</summary>
+    public async Task<MimeMessage> EmailToAsync(string address, int count = 1)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            var emails = EmailsTo(address);
+            if (emails.Count >= count)
+            {
+                return emails[count - 1];
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No email number {count} arrived for {address} in 15 seconds.");
+    }
+
+    public static string LinkIn(MimeMessage email, string kind) =>
+        new Uri(Regex.Match(email.TextBody ?? "", $@"https?://\S+/{kind}/[A-Za-z0-9_-]+").Value).PathAndQuery;
+
+    public async Task<HttpResponseMessage> ConfirmAsync(MimeMessage email)
+    {
+        using var client = Browser();
+        return await client.GetAsync(LinkIn(email, "confirm"));
+    }
+
+    /// <summary>Opens the withdrawal link and presses the button, as a signer does.</summary>
+    public async Task<HttpResponseMessage> WithdrawAsync(MimeMessage email)
+    {
+        using var client = Browser();
+        var link = LinkIn(email, "withdraw");
+        var page = await client.GetStringAsync(link);
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        return await client.PostAsync(link, new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]));
+    }
+
+    /// <summary>The count shown on the public campaign page.</summary>
+    public async Task<int> PublicCountAsync(string language = "fr")
+    {
+        using var client = Browser();
+        var page = await client.GetStringAsync($"/{language}/c/{Slug}");
+        var digits = CountOnPage().Match(page).Groups[1].Value.Where(char.IsAsciiDigit).ToArray();
+        return int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string> PublicListAsync(string language = "fr", string query = "")
+    {
+        using var client = Browser();
+        return await client.GetStringAsync($"/{language}/c/{Slug}/signatories{query}");
+    }
+
+    public static string UniqueEmail(string name = "signer") => $"{name}.{Guid.NewGuid():N}@example.org";
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a closing connection: the temp folder is cleaned by the system.
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex OutboxNumber();
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex(@"class=""count"">\s*<p><strong>([^<]+)</strong>")]
+    private static partial Regex CountOnPage();
+}
+
+/// <summary>A clock the test moves by hand, which can also be made to fail to provoke a server error.</summary>
+public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    public bool Broken { get; set; }
+
+    public override DateTimeOffset GetUtcNow() =>
+        Broken ? throw new InvalidOperationException("The test broke the clock.") : base.GetUtcNow();
+}
