@@ -8,7 +8,7 @@ public sealed class PrivacyModel(ReadCampaign readCampaign) : PageModel
 {
     public ReadCampaign.View Campaign { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string lang, string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
     {
         var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
         if (campaign is null)

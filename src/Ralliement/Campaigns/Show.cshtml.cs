@@ -10,7 +10,7 @@ public sealed class ShowModel(ReadCampaign readCampaign, ListSignatories listSig
     public ReadCampaign.View Campaign { get; private set; } = null!;
     public IReadOnlyList<ListSignatories.Signatory> Recent { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string lang, string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
     {
         var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
         if (campaign is null)

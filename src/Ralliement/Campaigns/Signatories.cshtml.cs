@@ -11,7 +11,7 @@ public sealed class SignatoriesModel(ReadCampaign readCampaign, ListSignatories 
     [FromQuery(Name = "q")]
     public string? Search { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string lang, string slug, [FromQuery] long? before, [FromQuery] long? after, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, [FromQuery] long? before, [FromQuery] long? after, CancellationToken cancellationToken)
     {
         var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
         if (campaign is null)

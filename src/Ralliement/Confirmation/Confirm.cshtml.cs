@@ -14,7 +14,7 @@ public sealed class ConfirmModel(ConfirmSignature confirmSignature, ReadCampaign
     public ReadCampaign.View? Campaign { get; private set; }
     public string Token { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string lang, string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
         var result = await confirmSignature.HandleAsync(token, cancellationToken);

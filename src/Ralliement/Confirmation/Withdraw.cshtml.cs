@@ -13,7 +13,7 @@ public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampa
     public ReadCampaign.View? Campaign { get; private set; }
     public bool Withdrawn { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string lang, string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
         var signed = await withdrawSignature.FindAsync(token, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string lang, string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
         var signed = await withdrawSignature.FindAsync(token, cancellationToken);

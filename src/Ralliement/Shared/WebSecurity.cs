@@ -43,7 +43,16 @@ public static class WebSecurity
             await Refuse(context, StatusCodes.Status403Forbidden);
             return;
         }
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // Kestrel's verdict on a malformed or oversized body (413 for a chunked body past the
+            // limit) is the client's error: answer it as such, never as a 500.
+            await Refuse(context, exception.StatusCode);
+        }
     });
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
 {
     public SignFormView Form { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string lang, string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
     {
         var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
         if (campaign is null)
@@ -26,8 +26,26 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string lang, string slug, [FromForm] SignerDetails.Form input, CancellationToken cancellationToken)
+    // The form is read by hand rather than model-bound: when a body cannot be parsed as a form,
+    // binding silently leaves every parameter null, where this says 400 plainly.
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var lang = (string)RouteData.Values["lang"]!;
+        var slug = (string)RouteData.Values["slug"]!;
+        if (!Request.HasFormContentType)
+        {
+            return StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+        IFormCollection posted;
+        try
+        {
+            posted = await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or (IOException and not BadHttpRequestException))
+        {
+            return BadRequest();
+        }
+        var input = SignerDetails.Form.Read(posted);
         var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
         if (campaign is null)
         {

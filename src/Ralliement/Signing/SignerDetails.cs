@@ -30,6 +30,26 @@ public sealed record SignerDetails(
         public bool ShowPublicly { get; set; }
         public bool ConsentToProcessing { get; set; }
         public bool AcceptsNews { get; set; }
+
+        /// <summary>Reads a posted form; a value that is not a number or a checkbox's "true" counts as absent.</summary>
+        public static Form Read(IFormCollection form) => new()
+        {
+            FirstName = form[nameof(FirstName)].FirstOrDefault(),
+            LastName = form[nameof(LastName)].FirstOrDefault(),
+            Email = form[nameof(Email)].FirstOrDefault(),
+            Institution = form[nameof(Institution)].FirstOrDefault(),
+            ProfessionalStatus = form[nameof(ProfessionalStatus)].FirstOrDefault(),
+            Discipline = form[nameof(Discipline)].FirstOrDefault(),
+            Commitments = form[nameof(Commitments)]
+                .Select(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1)
+                .ToList(),
+            ShowPublicly = IsTicked(form, nameof(ShowPublicly)),
+            ConsentToProcessing = IsTicked(form, nameof(ConsentToProcessing)),
+            AcceptsNews = IsTicked(form, nameof(AcceptsNews)),
+        };
+
+        private static bool IsTicked(IFormCollection form, string name) =>
+            string.Equals(form[name].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Checks every field and reports each problem, so the signer fixes them all at once.</summary>
