@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of Ralliement: unit, integration (real SQLite files, a real SMTP server) and
+# browser (Debian's Chromium with axe-core). Installs from Debian what a fresh machine lacks,
+# then ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing from Debian: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq || exit 1
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
+fi
+
+dotnet tool restore >/dev/null || exit 1
+dotnet build Ralliement.slnx -nologo -v quiet || exit 1
+
+# A model change without its migration fails here rather than at a user's start-up.
+dotnet ef migrations has-pending-model-changes --no-build \
+  --project src/Ralliement --context SqliteRalliementDb || exit 1
+
+results=$(mktemp -d)
+dotnet test Ralliement.slnx --no-build --logger trx --results-directory "$results"
+status=$?
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed)))
+  skipped=$((skipped + $(count total) - $(count executed)))
+done
+rm -rf "$results"
+if [ $((passed + failed)) -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test ran." >&2
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
