@@ -51,7 +51,13 @@ public static class WebShell
             RequestCultureProviders = [new CustomRequestCultureProvider(context =>
                 Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(Languages.Of(context))))],
         });
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Links to the stylesheet carry a hash of its content (asp-append-version), so a
+            // browser can keep it for a year and never ask again.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
         app.UseRouting();
         app.MapRazorPages();
     }
