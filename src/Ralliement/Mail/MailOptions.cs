@@ -15,6 +15,9 @@ public sealed class MailOptions
     /// <summary>Attempts before a message is given up and left as failed for an operator to look at.</summary>
     public int MaxAttempts { get; set; } = 12;
 
+    /// <summary>Whether this process sends the outbox; turn off on a node that should only take signatures.</summary>
+    public bool SendInBackground { get; set; } = true;
+
     /// <summary>How often the sender looks for due messages when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

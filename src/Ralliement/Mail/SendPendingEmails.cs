@@ -18,6 +18,10 @@ public sealed partial class SendPendingEmails(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.SendInBackground)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -12,8 +12,8 @@ public sealed class OutboxTests : IDisposable
 
     public OutboxTests()
     {
-        // The background sender stays idle: these tests run the sender's steps themselves.
-        _app.Settings["Mail:PollInterval"] = "01:00:00";
+        // These tests run the sender's steps themselves.
+        _app.Settings["Mail:SendInBackground"] = "false";
     }
 
     public void Dispose() => _app.Dispose();
