@@ -120,6 +120,9 @@ public sealed class SigningOptions
     /// <summary>How long a confirmation link works.</summary>
     public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a signature never confirmed is kept after its last link expired.</summary>
+    public TimeSpan UnconfirmedRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Shortest time between two emails about one signature, so the form cannot flood an inbox.</summary>
     public TimeSpan RepeatMailInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -7,5 +7,7 @@ public static class SigningServices
         builder.Services.Configure<SigningOptions>(builder.Configuration.GetSection("Signing"));
         builder.Services.AddScoped<SignCampaign>();
         builder.Services.AddScoped<SignerMail>();
+        builder.Services.AddSingleton<PurgeUnconfirmedSignatures>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PurgeUnconfirmedSignatures>());
     }
 }
