@@ -126,6 +126,21 @@ public sealed class PagesAndSecurityTests(RalliementApp app) : IClassFixture<Ral
         Assert.Contains($"<html lang=\"{language}\">", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("?before=abc")]
+    [InlineData("?after=-5")]
+    [InlineData("?before=99999999999999999999999")]
+    [InlineData("?q=%3Cscript%3Ealert(1)%3C/script%3E")]
+    [InlineData("?q=%27%20OR%201=1%20--")]
+    public async Task Odd_list_parameters_show_a_page_not_an_error(string query)
+    {
+        using var client = app.Browser();
+        var response = await client.GetAsync($"/fr/c/{RalliementApp.Slug}/signatories{query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<script>alert", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_privacy_notice_names_the_controller_the_legal_basis_and_the_retention()
     {
