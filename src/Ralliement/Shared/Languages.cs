@@ -27,6 +27,10 @@ public static class Languages
         return IsSupported(segment) ? segment : Default;
     }
 
+    /// <summary>The resource key for "N signatures": French puts 0 in the singular, English does not.</summary>
+    public static string SignaturesKey(int count) =>
+        count == 1 || (count == 0 && Current == "fr") ? "SignatureSingular" : "SignaturePlural";
+
     /// <summary>The same path in another language.</summary>
     public static string Switch(string path, string language)
     {
