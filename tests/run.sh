@@ -25,8 +25,11 @@ dotnet ef migrations has-pending-model-changes --no-build \
   --project src/Ralliement --context SqliteRalliementDb || exit 1
 
 results=$(mktemp -d)
-dotnet test Ralliement.slnx --no-build --logger trx --results-directory "$results"
-status=$?
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
