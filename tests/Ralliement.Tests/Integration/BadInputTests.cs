@@ -27,10 +27,12 @@ public sealed class BadInputTests(RalliementApp app) : IClassFixture<RalliementA
         Assert.Contains("id=\"f-LastName-error\"", french, StringComparison.Ordinal);
         Assert.Contains("id=\"f-Email-error\"", french, StringComparison.Ordinal);
         Assert.Contains("Votre accord est nécessaire", french, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#f-FirstName\">Prénom : Ce champ est obligatoire.</a>", french, StringComparison.Ordinal);
 
         var english = await RefusedAsync([], "en");
         Assert.Contains("There is a problem with the form", english, StringComparison.Ordinal);
         Assert.Contains("Your consent is needed", english, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#f-Email\">Email address: This field is required.</a>", english, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,6 +161,14 @@ public sealed class BadInputTests(RalliementApp app) : IClassFixture<RalliementA
     {
         var response = await app.SignAsync(RalliementApp.Form(RalliementApp.UniqueEmail()), slug: "no-such-campaign");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_form_never_lets_the_browser_cut_what_is_typed()
+    {
+        using var client = app.Browser();
+        var page = await client.GetStringAsync($"/fr/c/{RalliementApp.Slug}/sign");
+        Assert.DoesNotContain("maxlength", page, StringComparison.Ordinal);
     }
 
     [Fact]
