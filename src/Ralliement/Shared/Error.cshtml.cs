@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ralliement.Shared;
@@ -12,14 +14,14 @@ public sealed class ErrorModel : PageModel
 {
     public string Key { get; private set; } = "Error404";
 
-    public void OnGet() => Show();
-
-    // Read from the route rather than bound: binding would read the failed request's form, perhaps the very body refused.
-    public void OnPost() => Show();
-
-    private void Show()
+    // Runs whatever the method, since the failed request's is kept. The code is read from the route
+    // rather than bound: binding would read the failed request's form, perhaps the very body refused.
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        var code = int.TryParse(RouteData.Values["code"] as string, out var value) && value is >= 400 and <= 599 ? value : 404;
+        // Asked for directly rather than shown for a failed request, the error page does not exist.
+        var showingError = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var code = showingError && int.TryParse(RouteData.Values["code"] as string, out var value) && value is >= 400 and <= 599 ? value : 404;
         if (Response.StatusCode < 400)
         {
             Response.StatusCode = code;
@@ -29,6 +31,7 @@ public sealed class ErrorModel : PageModel
         {
             403 => "Error403",
             404 => "Error404",
+            405 => "Error405",
             413 => "Error413",
             >= 500 => "Error500",
             _ => "Error400",

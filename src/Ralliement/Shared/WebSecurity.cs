@@ -38,7 +38,14 @@ public static class WebSecurity
         {
             limit.MaxRequestBodySize = MaxRequestBodyBytes;
         }
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && IsCrossSite(request))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method)))
+        {
+            // Nothing here is changed or deleted by any other method.
+            context.Response.Headers.Allow = "GET, HEAD, POST";
+            await Refuse(context, StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+        if (HttpMethods.IsPost(request.Method) && IsCrossSite(request))
         {
             await Refuse(context, StatusCodes.Status403Forbidden);
             return;

@@ -38,12 +38,14 @@ public sealed class PagesAndSecurityTests(RalliementApp app) : IClassFixture<Ral
     [InlineData("/en/c/objection-ia-generative/sign")]
     [InlineData("/fr/c/objection-ia-generative/signatories")]
     [InlineData("/fr/c/objection-ia-generative/privacy")]
+    [InlineData("/fr/c/objection-ia-generative/check-your-inbox")]
     [InlineData("/fr/no-such-page")]
     public async Task Every_page_carries_the_security_headers(string path)
     {
         using var client = app.Browser();
         var response = await client.GetAsync(path);
 
+        Assert.True((int)response.StatusCode < 500, $"{path} answered {(int)response.StatusCode}");
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
@@ -139,6 +141,26 @@ public sealed class PagesAndSecurityTests(RalliementApp app) : IClassFixture<Ral
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("<script>alert", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/en/c/objection-ia-generative/sign")]
+    [InlineData("DELETE", "/fr/c/objection-ia-generative")]
+    [InlineData("PATCH", "/fr/withdraw/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Methods_the_site_does_not_use_get_405(string method, string path)
+    {
+        using var client = app.Browser();
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("x") });
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("Action", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_error_page_asked_for_directly_is_a_404()
+    {
+        using var client = app.Browser();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/error/500")).StatusCode);
     }
 
     [Fact]

@@ -14,6 +14,12 @@ public sealed class SigningFlowTests(RalliementApp app) : IClassFixture<Rallieme
         var signed = await app.SignAsync(RalliementApp.Form(email, firstName: "Inès", lastName: "Martin"));
         Assert.True(signed.StatusCode == HttpStatusCode.SeeOther, await signed.Content.ReadAsStringAsync());
         Assert.Equal($"/fr/c/{RalliementApp.Slug}/check-your-inbox", signed.Headers.Location?.OriginalString);
+        using (var client = app.Browser())
+        {
+            var next = await client.GetAsync(signed.Headers.Location);
+            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+            Assert.Contains("Vérifiez votre boîte de réception", await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
         Assert.Equal(before, await app.PublicCountAsync());
 
         var mail = await app.EmailToAsync(email);
