@@ -39,7 +39,7 @@ public sealed partial class BrowserHost : WebApplicationFactory<Program>, IAsync
     {
         if (!File.Exists(Chromium))
         {
-            throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium package (the README's test command does).");
+            throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium package (apt-get install -y chromium); no browser is downloaded.");
         }
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
@@ -83,8 +83,13 @@ public sealed partial class BrowserHost : WebApplicationFactory<Program>, IAsync
         throw new TimeoutException($"No email for {address} in 15 seconds.");
     }
 
-    public static string LinkIn(MimeMessage email, string kind) =>
-        new Uri(Regex.Match(email.TextBody ?? "", $@"https?://\S+/{kind}/[A-Za-z0-9_-]+").Value).PathAndQuery;
+    /// <summary>The path of the confirm or withdraw link in an email, to open on this test's own server.</summary>
+    public static string LinkIn(MimeMessage email, string kind)
+    {
+        var link = Regex.Match(email.TextBody ?? "", $@"https?://\S+/{kind}/[A-Za-z0-9_-]+");
+        Assert.True(link.Success, $"No /{kind}/ link in the email:\n{email.TextBody}");
+        return new Uri(link.Value).PathAndQuery;
+    }
 
     /// <summary>The number shown in the count box of a campaign page.</summary>
     public static async Task<int> CountOnPageAsync(IPage page)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Ralliement.BrowserTests;
@@ -28,6 +29,7 @@ public sealed class SignerJourneyTests(BrowserHost host) : IClassFixture<Browser
         await page.GetByLabel("I agree that my signature and the details above are recorded").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
 
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/en/c/objection-ia-generative/check-your-inbox$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your inbox" })).ToBeVisibleAsync();
 
         var mail = await host.EmailToAsync(email);
