@@ -29,8 +29,8 @@ public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampa
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        var signed = await withdrawSignature.FindAsync(token, cancellationToken);
-        if (signed is null || !await withdrawSignature.HandleAsync(token, cancellationToken))
+        var signed = await withdrawSignature.HandleAsync(token, cancellationToken);
+        if (signed is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();

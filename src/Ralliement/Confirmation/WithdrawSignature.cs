@@ -25,13 +25,13 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Erases the signature; returns false when there was nothing left to withdraw.</summary>
-    public async Task<bool> HandleAsync(string token, CancellationToken cancellationToken)
+    /// <summary>Erases the signature; returns what was withdrawn, or null when there was nothing left to withdraw.</summary>
+    public async Task<Signed?> HandleAsync(string token, CancellationToken cancellationToken)
     {
         var signed = await FindAsync(token, cancellationToken);
         if (signed is null)
         {
-            return false;
+            return null;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -63,6 +63,6 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock)
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        return erased == 1;
+        return erased == 1 ? signed : null;
     }
 }
