@@ -34,6 +34,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var load = Enumerable.Range(0, Senders).Select(n => Task.Run(() => SignAsync(n, acknowledged, stop.Token))).ToArray();
         for (var kill = 0; kill < Kills; kill++)
         {
+            // Each kill lands while signatures are being written: after the restarted server took at
+            // least one, then at a random moment.
+            var restartedAt = acknowledged.Count;
+            for (var wait = 0; wait < 100 && acknowledged.Count == restartedAt; wait++)
+            {
+                await Task.Delay(100);
+            }
             await Task.Delay(random.Next(300, 2000));
             var before = acknowledged.Count;
             _server.KillHard();
