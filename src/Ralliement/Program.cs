@@ -2,9 +2,15 @@ using Ralliement.Campaigns;
 using Ralliement.Confirmation;
 using Ralliement.Data;
 using Ralliement.Demo;
+using Ralliement.Export;
 using Ralliement.Mail;
 using Ralliement.Shared;
 using Ralliement.Signing;
+
+if (await AdminCommands.TryRunAsync(args))
+{
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -141,6 +141,8 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
+    /// <summary>Until when one sender holds this message; another node or a restarted one may take it only after.</summary>
+    public DateTime? ClaimedUntil { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
 }

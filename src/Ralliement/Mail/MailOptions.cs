@@ -20,6 +20,13 @@ public sealed class MailOptions
 
     /// <summary>How often the sender looks for due messages when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a sender holds a message it is sending before another may take it. Longer than the
+    /// slowest SMTP exchange (four steps of at most 30 s) plus clock skew between nodes; a message whose
+    /// sender died is sent again after this delay, under the same Message-Id.
+    /// </summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 public sealed class SmtpOptions

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -35,7 +36,7 @@ public sealed partial class SendPendingEmails(
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or IOException)
+            catch (Exception exception) when (exception is DbException or DbUpdateException or InvalidOperationException or IOException)
             {
                 LogLoopFailed(logger, exception);
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
@@ -43,52 +44,91 @@ public sealed partial class SendPendingEmails(
         }
     }
 
-    /// <summary>Sends one batch of due messages; returns how many it tried.</summary>
+    /// <summary>Sends one batch of due messages; returns how many it found due.</summary>
+    /// <remarks>
+    /// Several nodes may run this on one database, and any of them may die mid-send. Each message is
+    /// first claimed by a conditional update (only one sender sees "1 row affected"), then sent, then
+    /// marked sent. A sender that dies between sending and marking leaves its claim to expire, and the
+    /// message is sent again with the same Message-Id: the pickup folder overwrites its file, and a
+    /// mail server or client can recognise the repeat.
+    /// </remarks>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Outbox
-            .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now)
+            .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-        foreach (var message in due)
+        foreach (var id in due)
         {
-            try
+            var message = await ClaimAsync(db, id, cancellationToken);
+            if (message is not null)
             {
-                await transport.SendAsync(ToMime(message), cancellationToken);
-                message.State = OutboxState.Sent;
-                message.SentAt = clock.GetUtcNow().UtcDateTime;
-                // The body holds a signer's link and the address is personal data: once sent, neither is needed.
-                message.To = "";
-                message.TextBody = "";
-                message.HtmlBody = null;
-                message.LastError = null;
+                await SendAsync(db, message, cancellationToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                message.Attempts++;
-                message.LastError = exception.GetType().Name + ": " + exception.Message;
-                if (message.LastError.Length > 2000)
-                {
-                    message.LastError = message.LastError[..2000];
-                }
-                if (message.Attempts >= options.Value.MaxAttempts)
-                {
-                    message.State = OutboxState.Failed;
-                    LogGaveUp(logger, message.Id, message.Attempts);
-                }
-                else
-                {
-                    message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + BackOff(message.Attempts);
-                    LogRetry(logger, message.Id, message.Attempts, exception.GetType().Name);
-                }
-            }
-            await db.SaveChangesAsync(cancellationToken);
         }
         return due.Count;
+    }
+
+    /// <summary>Takes the message for this sender, or returns null when another holds it or has sent it.</summary>
+    private async Task<OutboxMessage?> ClaimAsync(RalliementDb db, long id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + options.Value.ClaimDuration;
+        var claimed = await db.Outbox
+            .Where(m => m.Id == id && m.State == OutboxState.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.ClaimedUntil, until), cancellationToken);
+        return claimed == 1
+            ? await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken)
+            : null;
+    }
+
+    private async Task SendAsync(RalliementDb db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var row = db.Outbox.Where(m => m.Id == message.Id);
+        try
+        {
+            await transport.SendAsync(ToMime(message), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var attempts = message.Attempts + 1;
+            var error = exception.GetType().Name + ": " + exception.Message;
+            error = error.Length > 2000 ? error[..2000] : error;
+            var givenUp = attempts >= options.Value.MaxAttempts;
+            var state = givenUp ? OutboxState.Failed : OutboxState.Pending;
+            var next = givenUp ? message.NextAttemptAt : clock.GetUtcNow().UtcDateTime + BackOff(attempts);
+            await row.ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.Attempts, attempts)
+                .SetProperty(x => x.LastError, error)
+                .SetProperty(x => x.State, state)
+                .SetProperty(x => x.NextAttemptAt, next)
+                .SetProperty(x => x.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            if (givenUp)
+            {
+                LogGaveUp(logger, message.Id, attempts);
+            }
+            else
+            {
+                LogRetry(logger, message.Id, attempts, exception.GetType().Name);
+            }
+            return;
+        }
+        // Not cancellable: the message has left, so the row must say so, or it would be sent again.
+        var sentAt = clock.GetUtcNow().UtcDateTime;
+        await row.ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.State, OutboxState.Sent)
+            .SetProperty(x => x.SentAt, sentAt)
+            // The body holds a signer's link and the address is personal data: once sent, neither is needed.
+            .SetProperty(x => x.To, "")
+            .SetProperty(x => x.TextBody, "")
+            .SetProperty(x => x.HtmlBody, (string?)null)
+            .SetProperty(x => x.LastError, (string?)null)
+            .SetProperty(x => x.ClaimedUntil, (DateTime?)null), CancellationToken.None);
     }
 
     /// <summary>30 s, 1 min, 2 min … doubling up to 6 hours between attempts.</summary>

@@ -12,10 +12,11 @@ namespace Ralliement.Tests.Support;
 public sealed class SmtpServer : IDisposable
 {
     private const string Python = "/usr/bin/python3";
-    private readonly Process _process;
     private readonly string _root;
+    private Process? _process;
 
-    public SmtpServer()
+    /// <param name="listening">False reserves a port and a Maildir but leaves the server down until <see cref="Start"/>.</param>
+    public SmtpServer(bool listening = true)
     {
         Port = FreePort();
         _root = Directory.CreateTempSubdirectory("ralliement-smtp-").FullName;
@@ -25,13 +26,34 @@ public sealed class SmtpServer : IDisposable
         {
             throw new InvalidOperationException($"{Python} is missing: install python3-aiosmtpd (the README's test command does).");
         }
+        if (listening)
+        {
+            Start();
+        }
+    }
+
+    /// <summary>Starts the server on its port, keeping what it already received.</summary>
+    public void Start()
+    {
         var start = new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-u", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start.");
-        WaitUntilListening();
+        WaitUntilListening(_process);
+    }
+
+    /// <summary>Stops the server, as an outage would: connections are refused until <see cref="Start"/>.</summary>
+    public void Stop()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+        _process?.Dispose();
+        _process = null;
     }
 
     public int Port { get; }
@@ -58,13 +80,13 @@ public sealed class SmtpServer : IDisposable
         throw new TimeoutException($"The SMTP server received nothing for {address} in 15 seconds.");
     }
 
-    private void WaitUntilListening()
+    private void WaitUntilListening(Process process)
     {
         for (var i = 0; i < 100; i++)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException("aiosmtpd exited: " + _process.StandardError.ReadToEnd() + " Is python3-aiosmtpd installed?");
+                throw new InvalidOperationException("aiosmtpd exited: " + process.StandardError.ReadToEnd() + " Is python3-aiosmtpd installed?");
             }
             try
             {
@@ -89,12 +111,7 @@ public sealed class SmtpServer : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-        _process.Dispose();
+        Stop();
         Directory.Delete(_root, recursive: true);
     }
 }

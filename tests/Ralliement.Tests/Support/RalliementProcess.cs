@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Ralliement.Data;
+using Ralliement.Export;
+
+namespace Ralliement.Tests.Support;
+
+/// <summary>
+/// The real Ralliement.dll as a separate OS process on 127.0.0.1, so a test can kill it as a power
+/// cut or the kernel's OOM killer would (SIGKILL: no shutdown code runs) and start it again on the
+/// same port and data. SQLite in its own folder by default; PostgreSQL when RALLIEMENT_TEST_POSTGRES is set.
+/// </summary>
+public sealed class RalliementProcess : IDisposable
+{
+    private readonly List<string> _arguments;
+    private readonly Queue<string> _lastLines = new();
+    private Process? _process;
+
+    public RalliementProcess(params string[] settings)
+    {
+        Port = FreePort();
+        Settings = [$"--DataDirectory={DataDirectory}", .. NewDatabaseSettings(), .. settings];
+        _arguments = [AppDll, "--urls", Address.ToString().TrimEnd('/'), "--contentRoot", ContentRoot, "--environment", "Production", .. Settings];
+    }
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-process-").FullName;
+
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+
+    public int Port { get; }
+
+    public Uri Address => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>The configuration this process runs with; an admin command given the same settings reads the same database.</summary>
+    public IReadOnlyList<string> Settings { get; }
+
+    /// <summary>The application as built next to the tests.</summary>
+    public static string AppDll => Path.Combine(AppContext.BaseDirectory, "Ralliement.dll");
+
+    /// <summary>src/Ralliement, for wwwroot and appsettings.json.</summary>
+    public static string ContentRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Ralliement.slnx")))
+                {
+                    return Path.Combine(dir.FullName, "src", "Ralliement");
+                }
+            }
+            throw new InvalidOperationException("Ralliement.slnx not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>
+    /// Nothing for SQLite (a file in the data folder); with RALLIEMENT_TEST_POSTGRES (a connection string
+    /// without a database), a fresh database of its own on that server.
+    /// </summary>
+    public static string[] NewDatabaseSettings()
+    {
+        var server = Environment.GetEnvironmentVariable("RALLIEMENT_TEST_POSTGRES");
+        return string.IsNullOrEmpty(server)
+            ? []
+            : ["--Database:Provider=Postgres", $"--ConnectionStrings:Ralliement={server.TrimEnd(';')};Database=ralliement_test_{Guid.NewGuid():N}"];
+    }
+
+    /// <summary>The command-line settings that reach an in-process test app's data, for an admin command.</summary>
+    public static string[] SettingsOf(RalliementApp app)
+    {
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        var settings = new List<string> { $"--DataDirectory={app.DataDirectory}" };
+        foreach (var key in new[] { "Database:Provider", "ConnectionStrings:Ralliement" })
+        {
+            if (configuration[key] is { Length: > 0 } value)
+            {
+                settings.Add($"--{key}={value}");
+            }
+        }
+        return [.. settings];
+    }
+
+    /// <summary>Starts the process and waits until the demo campaign answers.</summary>
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", _arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        // Read both streams continuously: a full pipe would block the server's logging, and so the server.
+        process.OutputDataReceived += (_, e) => Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 300; i++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Ralliement exited with {process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                using var response = await client.GetAsync(new Uri(Address, $"/fr/c/{RalliementApp.Slug}"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Ralliement did not answer within 30 seconds:\n{Output}");
+    }
+
+    /// <summary>kill -9: the process gets no chance to finish a request, flush a buffer or commit.</summary>
+    public void KillHard()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill();
+            process.WaitForExit(10_000);
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>The last lines the server wrote, for a failing test's message.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_lastLines)
+            {
+                return string.Join('\n', _lastLines);
+            }
+        }
+    }
+
+    /// <summary>The database as this process's settings describe it, read without going through its web pages.</summary>
+    public async Task<T> WithDbAsync<T>(Func<RalliementDb, Task<T>> query)
+    {
+        await using var host = AdminCommands.BuildServices([.. Settings]);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RalliementDb>());
+    }
+
+    /// <summary>Runs the executable with a command line, as an administrator would, and waits for it.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [AppDll, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The command did not finish within 60 seconds.");
+        }
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 50)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        KillHard();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing process: the temp folder is cleaned by the system.
+        }
+    }
+}
