@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ralliement.Data;
+using Ralliement.Signing;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Integration;
@@ -128,6 +129,32 @@ public sealed class BatchedSigningTests : IDisposable
         Assert.Contains("value=\"Zélie\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"Patiente\"", page, StringComparison.Ordinal);
         foreach (var (email, answer) in waiting)
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await answer).StatusCode);
+            Assert.Equal(1, await RowsForAsync(email));
+        }
+    }
+
+    [Fact]
+    public async Task Signatures_waiting_when_the_process_stops_are_written_and_later_ones_are_told_to_retry()
+    {
+        var queued = Enumerable.Range(0, 5).Select(i => RalliementApp.UniqueEmail($"draining{i}")).ToList();
+        _ = _app.Address;
+        var writer = _app.Services.GetRequiredService<SignatureWriter>();
+        Task stopping;
+        List<Task<HttpResponseMessage>> answers;
+        await using (var otherNode = await HoldSignatureAsync(RalliementApp.UniqueEmail("holder"), "Tenace"))
+        {
+            answers = queued.Select(email => _app.SignAsync(RalliementApp.Form(email))).ToList();
+            await Task.Delay(500);
+            stopping = writer.StopAsync(CancellationToken.None);
+            var late = await _app.SignAsync(RalliementApp.Form(RalliementApp.UniqueEmail("late")));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode);
+            await otherNode.RollbackAsync();
+        }
+        await stopping;
+
+        foreach (var (email, answer) in queued.Zip(answers))
         {
             Assert.Equal(HttpStatusCode.SeeOther, (await answer).StatusCode);
             Assert.Equal(1, await RowsForAsync(email));

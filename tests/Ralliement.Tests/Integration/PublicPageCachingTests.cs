@@ -89,6 +89,20 @@ public sealed class PublicPageCachingTests : IDisposable
     }
 
     [Fact]
+    public async Task Posts_of_the_signing_form_are_never_answered_from_the_cache()
+    {
+        using var client = _app.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/fr/c/{RalliementApp.Slug}/sign")).StatusCode);
+
+        var first = await _app.SignAsync(RalliementApp.Form("not-an-address", firstName: "Prune"));
+        var second = await _app.SignAsync(RalliementApp.Form("still-not-one", firstName: "Quentin"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Contains("value=\"Prune\"", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("value=\"Quentin\"", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Confirmation_and_withdrawal_pages_are_never_served_from_the_cache()
     {
         var email = RalliementApp.UniqueEmail("secret");
