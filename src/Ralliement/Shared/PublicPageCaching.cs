@@ -14,6 +14,9 @@ public static class PublicPageCaching
     /// <summary>The output-cache policy of public pages and of the count endpoint.</summary>
     public const string Policy = "PublicPage";
 
+    /// <summary>The tag of every cached public page, to drop them all when a name must leave them at once.</summary>
+    public const string Tag = "public-pages";
+
     public static void AddPublicPageCaching(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<CachingOptions>(builder.Configuration.GetSection("Caching"));
@@ -28,7 +31,7 @@ public static class PublicPageCaching
             {
                 if (freshness > TimeSpan.Zero)
                 {
-                    policy.Expire(freshness);
+                    policy.Expire(freshness).Tag(Tag);
                 }
                 else
                 {

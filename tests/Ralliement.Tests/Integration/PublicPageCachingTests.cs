@@ -103,6 +103,20 @@ public sealed class PublicPageCachingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_withdrawn_name_leaves_the_cached_public_list_at_once()
+    {
+        var email = RalliementApp.UniqueEmail("gone");
+        await _app.SignAsync(RalliementApp.Form(email, firstName: "Éphémère", lastName: "Passante"));
+        var mail = await _app.EmailToAsync(email);
+        await _app.ConfirmAsync(mail);
+        Assert.Contains("Éphémère Passante", await _app.PublicListAsync(), StringComparison.Ordinal);
+
+        await _app.WithdrawAsync(mail);
+
+        Assert.DoesNotContain("Éphémère Passante", await _app.PublicListAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Confirmation_and_withdrawal_pages_are_never_served_from_the_cache()
     {
         var email = RalliementApp.UniqueEmail("secret");
