@@ -68,7 +68,9 @@ public sealed partial class SignatureWriter : BackgroundService
         }
         finally
         {
-            // Nobody is left waiting for an answer that will never come.
+            // Nobody is left waiting for an answer that will never come, even if this loop died:
+            // later signers are told to retry rather than queued behind a writer that is gone.
+            _queue.Writer.TryComplete();
             batch.ForEach(s => s.Written.TrySetResult(false));
             while (reader.TryRead(out var signature))
             {
