@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Shared;
 
 namespace Ralliement.Campaigns;
 
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class HomeModel(RalliementDb db) : PageModel
 {
     public sealed record Item(string Slug, string Title, string Summary, int SignatureCount, CampaignState State);

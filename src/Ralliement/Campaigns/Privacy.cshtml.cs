@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.Shared;
 
 namespace Ralliement.Campaigns;
 
 /// <summary>The privacy notice of a campaign, written from its organisation's details.</summary>
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class PrivacyModel(ReadCampaign readCampaign) : PageModel
 {
     public ReadCampaign.View Campaign { get; private set; } = null!;

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Shared;
 
 namespace Ralliement.Campaigns;
 
 /// <summary>Loads what every public page of a campaign shows, in the language asked for.</summary>
-public sealed class ReadCampaign(RalliementDb db, TimeProvider clock)
+public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentReads<(string Slug, string Language), ReadCampaign.View> recent)
 {
     public sealed record View(
         int Id,
@@ -17,17 +18,34 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock)
         string BodyHtml,
         int? Goal,
         int SignatureCount,
+        DateTime? OpensAt,
         DateTime? ClosesAt,
         bool AcceptsSignatures,
         FieldRule Institution,
         FieldRule ProfessionalStatus,
         FieldRule Discipline,
         OrganisationView Organisation,
-        IReadOnlyList<CommitmentView> Commitments);
+        IReadOnlyList<CommitmentView> Commitments)
+    {
+        /// <summary>The rule of <see cref="Campaign.AcceptsSignaturesAt"/>, for a view read a moment ago.</summary>
+        public bool AcceptsSignaturesAt(DateTime now) =>
+            State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
+    }
 
     public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths);
 
     public sealed record CommitmentView(int Id, string Label);
+
+    /// <summary>
+    /// The campaign as read a moment ago (<c>Caching:PublicPages</c>), for the signing form's posts:
+    /// at a peak they would otherwise each read the same rows. Whether it accepts signatures is
+    /// worked out again now, so a closing date is kept to the second.
+    /// </summary>
+    public async Task<View?> HandleRecentAsync(string slug, string language, CancellationToken cancellationToken)
+    {
+        var view = await recent.GetAsync((slug, language), () => HandleAsync(slug, language, cancellationToken));
+        return view is null ? null : view with { AcceptsSignatures = view.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime) };
+    }
 
     /// <summary>The campaign, or null when there is none by that slug or it is still a draft.</summary>
     public async Task<View?> HandleAsync(string slug, string language, CancellationToken cancellationToken)
@@ -53,7 +71,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock)
         var organisation = campaign.Organisation;
         return new View(
             campaign.Id, campaign.Slug, campaign.Kind, campaign.State, text.Language, text.Title, text.Summary, text.BodyHtml,
-            campaign.Goal, campaign.SignatureCount, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
+            campaign.Goal, campaign.SignatureCount, campaign.OpensAt, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
             campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline,
             new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths),
             commitments);

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.Shared;
 
 namespace Ralliement.Campaigns;
 
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class ShowModel(ReadCampaign readCampaign, ListSignatories listSignatories) : PageModel
 {
     public const int RecentCount = 10;

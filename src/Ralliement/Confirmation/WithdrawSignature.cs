@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Shared;
 
 namespace Ralliement.Confirmation;
 
@@ -7,7 +9,7 @@ namespace Ralliement.Confirmation;
 /// Erases a signer's personal data at their request, from the link in any of their emails. Only
 /// the fact that a signature existed and when remains, so the public count can be explained.
 /// </summary>
-public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock)
+public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutputCacheStore publicPages)
 {
     public sealed record Signed(long SignatureId, int CampaignId, string CampaignSlug, SignatureState State);
 
@@ -63,6 +65,12 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock)
             }
         }
         await transaction.CommitAsync(cancellationToken);
+        if (erased == 1)
+        {
+            // The name leaves this node's cached public pages now, not a moment later; other nodes
+            // drop it within Caching:PublicPages. Withdrawals are rare, so this costs nothing at a peak.
+            await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+        }
         return erased == 1 ? signed : null;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Ralliement.Campaigns;
 using Ralliement.Shared;
 
@@ -11,8 +12,12 @@ namespace Ralliement.Signing;
 /// and the emailed link is what proves the signer.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampaign, IConfiguration configuration) : PageModel
 {
+    /// <summary>A full queue empties in well under a second; a few seconds spreads the retries out.</summary>
+    private const string RetryAfterSeconds = "5";
+
     public SignFormView Form { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
@@ -46,7 +51,7 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
             return BadRequest();
         }
         var input = SignerDetails.Form.Read(posted);
-        var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
+        var campaign = await readCampaign.HandleRecentAsync(slug, lang, cancellationToken);
         if (campaign is null)
         {
             return NotFound();
@@ -59,6 +64,13 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
             return StatusCode(StatusCodes.Status303SeeOther);
         }
         Form = new SignFormView(campaign, input, result.Errors);
+        if (result.Busy)
+        {
+            // Answered at once, with what was typed kept, rather than left to time out at the peak.
+            Response.Headers.RetryAfter = RetryAfterSeconds;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

@@ -1,23 +1,22 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Ralliement.Campaigns;
-using Ralliement.Confirmation;
-using Ralliement.Data;
-using Ralliement.Mail;
 using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 
 /// <summary>
 /// Takes a signature from the form. Whatever the address's history, the signer sees the same
-/// answer ("check your inbox"); only the email differs: a confirmation link for a new or pending
-/// signature, a reminder with the withdrawal link for one already confirmed.
+/// answer ("check your inbox"); only the email differs (see <see cref="WriteSignatureBatch"/>).
+/// The answer waits until the signature is committed, so an acknowledged signature is never lost;
+/// when the writer's queue is full it says so at once instead of letting the request time out.
 /// </summary>
-public sealed class SignCampaign(RalliementDb db, Outbox outbox, SignerMail mail, TimeProvider clock, IOptions<SigningOptions> options)
+public sealed class SignCampaign(SignatureWriter writer)
 {
-    public sealed record Result(IReadOnlyList<FieldError> Errors)
+    /// <param name="Busy">Nothing was wrong with the form, but the signature was not taken: try again in a moment.</param>
+    public sealed record Result(IReadOnlyList<FieldError> Errors, bool Busy = false)
     {
         public bool Accepted => Errors.Count == 0;
+
+        internal static Result TryAgain { get; } = new([new FieldError("", "SigningBusy")], Busy: true);
     }
 
     public async Task<Result> HandleAsync(ReadCampaign.View campaign, SignerDetails.Form form, PublicLinks links, CancellationToken cancellationToken)
@@ -31,88 +30,22 @@ public sealed class SignCampaign(RalliementDb db, Outbox outbox, SignerMail mail
         {
             return new Result(errors);
         }
-        try
+        var signature = new PendingSignature(campaign, details, Languages.Current, links);
+        if (!writer.TryEnqueue(signature))
         {
-            await AddAsync(campaign, details, links, cancellationToken);
+            return Result.TryAgain;
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            // Someone signed with the same address between our read and our write: treat it as a repeat.
-            db.ChangeTracker.Clear();
-            await AddAsync(campaign, details, links, cancellationToken);
-        }
-        outbox.Notify();
-        return new Result([]);
+        // A failed write throws here and becomes the server-error page; the signer was not told it worked.
+        var written = await signature.Written.Task.WaitAsync(cancellationToken);
+        return written ? new Result([]) : Result.TryAgain;
     }
+}
 
-    private async Task AddAsync(ReadCampaign.View campaign, SignerDetails details, PublicLinks links, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var existing = await db.Signatures
-            .Where(s => s.CampaignId == campaign.Id && s.EmailKey == details.Email.Key)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is null)
-        {
-            var signature = NewSignature(campaign.Id, details, now);
-            db.Signatures.Add(signature);
-            var token = NewToken(signature, now);
-            mail.AddConfirmation(db, campaign, details.Email.Address, details.FirstName, links, token);
-        }
-        else if (existing.LastMailAt is null || now - existing.LastMailAt >= options.Value.RepeatMailInterval)
-        {
-            // A repeat, perhaps by someone else typing this address: never change what was signed,
-            // only write to the inbox, and not more often than the interval allows.
-            existing.LastMailAt = now;
-            var token = NewToken(existing, now);
-            if (existing.State == SignatureState.Confirmed)
-            {
-                mail.AddAlreadySigned(db, campaign, existing.Email!, links, token);
-            }
-            else
-            {
-                mail.AddConfirmation(db, campaign, existing.Email!, existing.FirstName!, links, token);
-            }
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static Signature NewSignature(int campaignId, SignerDetails details, DateTime now)
-    {
-        var signature = new Signature
-        {
-            CampaignId = campaignId,
-            State = SignatureState.Pending,
-            Language = Languages.Current,
-            FirstName = details.FirstName,
-            LastName = details.LastName,
-            Email = details.Email.Address,
-            EmailKey = details.Email.Key,
-            Institution = details.Institution,
-            ProfessionalStatus = details.ProfessionalStatus,
-            Discipline = details.Discipline,
-            SearchText = SignerText.SearchForm($"{details.FirstName} {details.LastName} {details.Institution}"),
-            ShowPublicly = details.ShowPublicly,
-            AcceptsNews = details.AcceptsNews,
-            CreatedAt = now,
-            LastMailAt = now,
-        };
-        signature.Commitments.AddRange(details.Commitments.Select(id => new SignatureCommitment { CommitmentId = id }));
-        return signature;
-    }
-
-    private string NewToken(Signature signature, DateTime now)
-    {
-        var (token, hash) = SignerTokens.Create();
-        db.ConfirmationTokens.Add(new ConfirmationToken
-        {
-            Signature = signature,
-            Hash = hash,
-            ExpiresAt = now + options.Value.ConfirmationLifetime,
-            // A reminder to a confirmed signer carries only a withdrawal link: nothing left to confirm.
-            UsedAt = signature.State == SignatureState.Confirmed ? now : null,
-        });
-        return token;
-    }
+/// <summary>A validated signature waiting for the writer; <see cref="Written"/> ends once it is committed.</summary>
+public sealed record PendingSignature(ReadCampaign.View Campaign, SignerDetails Details, string Language, PublicLinks Links)
+{
+    /// <summary>True once committed; false if the process stopped before writing it; faulted if the write failed.</summary>
+    public TaskCompletionSource<bool> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 public sealed class SigningOptions
@@ -125,4 +58,10 @@ public sealed class SigningOptions
 
     /// <summary>Shortest time between two emails about one signature, so the form cannot flood an inbox.</summary>
     public TimeSpan RepeatMailInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Signatures waiting to be written before new ones get "try again in a moment" (503). Each is a
+    /// signer's request kept open; a thousand is under a second of writing on a small machine.
+    /// </summary>
+    public int WriteQueueCapacity { get; set; } = 1000;
 }

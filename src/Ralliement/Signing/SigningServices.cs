@@ -7,6 +7,9 @@ public static class SigningServices
         builder.Services.Configure<SigningOptions>(builder.Configuration.GetSection("Signing"));
         builder.Services.AddScoped<SignCampaign>();
         builder.Services.AddScoped<SignerMail>();
+        builder.Services.AddScoped<WriteSignatureBatch>();
+        builder.Services.AddSingleton<SignatureWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SignatureWriter>());
         builder.Services.AddSingleton<PurgeUnconfirmedSignatures>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PurgeUnconfirmedSignatures>());
     }

@@ -7,7 +7,7 @@ namespace Ralliement.Tests.Unit;
 public sealed class SignerInputTests
 {
     private static ReadCampaign.View Campaign(FieldRule institution = FieldRule.Optional) => new(
-        1, "c", CampaignKind.Manifesto, CampaignState.Open, "fr", "T", "S", "<p>B</p>", null, 0, null, true,
+        1, "c", CampaignKind.Manifesto, CampaignState.Open, "fr", "T", "S", "<p>B</p>", null, 0, null, null, true,
         institution, FieldRule.Optional, FieldRule.Hidden,
         new ReadCampaign.OrganisationView("O", "o@example.org", null, 12),
         [new ReadCampaign.CommitmentView(7, "Refuse"), new ReadCampaign.CommitmentView(8, "Reduce")]);

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ralliement.Confirmation;
+using Ralliement.Data;
+using Ralliement.Shared;
+
+namespace Ralliement.Signing;
+
+/// <summary>
+/// Writes a batch of validated signatures in one unit of work, so one commit (one fsync) covers
+/// them all: new signatures with their token and confirmation email, and for an address that had
+/// already signed, only an email — a reminder with the withdrawal link if it is confirmed, a fresh
+/// link if it is pending — never more often than <c>Signing:RepeatMailInterval</c>. Items are
+/// taken in order, so two posts of one address in a batch are one signature and a repeat, as if
+/// they had come one after the other.
+/// </summary>
+public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimeProvider clock, IOptions<SigningOptions> options)
+{
+    public async Task HandleAsync(IReadOnlyList<PendingSignature> batch)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var known = await ExistingAsync(batch);
+        foreach (var item in batch)
+        {
+            // The emails are written in the language the signer used; outside a request, that is
+            // whatever this flow's culture says, so it is set for each item.
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(item.Language);
+            var key = (item.Campaign.Id, item.Details.Email.Key);
+            if (!known.TryGetValue(key, out var existing))
+            {
+                var signature = NewSignature(item, now);
+                db.Signatures.Add(signature);
+                known[key] = signature;
+                var token = NewToken(signature, now);
+                mail.AddConfirmation(db, item.Campaign, item.Details.Email.Address, item.Details.FirstName, item.Links, token);
+            }
+            else if (existing.LastMailAt is null || now - existing.LastMailAt >= options.Value.RepeatMailInterval)
+            {
+                // A repeat, perhaps by someone else typing this address: never change what was signed,
+                // only write to the inbox, and not more often than the interval allows.
+                existing.LastMailAt = now;
+                var token = NewToken(existing, now);
+                if (existing.State == SignatureState.Confirmed)
+                {
+                    mail.AddAlreadySigned(db, item.Campaign, existing.Email!, item.Links, token);
+                }
+                else
+                {
+                    mail.AddConfirmation(db, item.Campaign, existing.Email!, existing.FirstName!, item.Links, token);
+                }
+            }
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>The signatures already stored for the batch's addresses: one indexed query per campaign.</summary>
+    private async Task<Dictionary<(int, string), Signature>> ExistingAsync(IReadOnlyList<PendingSignature> batch)
+    {
+        var known = new Dictionary<(int, string), Signature>();
+        foreach (var campaign in batch.GroupBy(i => i.Campaign.Id))
+        {
+            var keys = campaign.Select(i => i.Details.Email.Key).Distinct().ToList();
+            var rows = await db.Signatures
+                .Where(s => s.CampaignId == campaign.Key && keys.Contains(s.EmailKey!))
+                .ToListAsync(CancellationToken.None);
+            foreach (var row in rows)
+            {
+                known[(row.CampaignId, row.EmailKey!)] = row;
+            }
+        }
+        return known;
+    }
+
+    private static Signature NewSignature(PendingSignature item, DateTime now)
+    {
+        var details = item.Details;
+        var signature = new Signature
+        {
+            CampaignId = item.Campaign.Id,
+            State = SignatureState.Pending,
+            Language = item.Language,
+            FirstName = details.FirstName,
+            LastName = details.LastName,
+            Email = details.Email.Address,
+            EmailKey = details.Email.Key,
+            Institution = details.Institution,
+            ProfessionalStatus = details.ProfessionalStatus,
+            Discipline = details.Discipline,
+            SearchText = SignerText.SearchForm($"{details.FirstName} {details.LastName} {details.Institution}"),
+            ShowPublicly = details.ShowPublicly,
+            AcceptsNews = details.AcceptsNews,
+            CreatedAt = now,
+            LastMailAt = now,
+        };
+        signature.Commitments.AddRange(details.Commitments.Select(id => new SignatureCommitment { CommitmentId = id }));
+        return signature;
+    }
+
+    private string NewToken(Signature signature, DateTime now)
+    {
+        var (token, hash) = SignerTokens.Create();
+        db.ConfirmationTokens.Add(new ConfirmationToken
+        {
+            Signature = signature,
+            Hash = hash,
+            ExpiresAt = now + options.Value.ConfirmationLifetime,
+            // A reminder to a confirmed signer carries only a withdrawal link: nothing left to confirm.
+            UsedAt = signature.State == SignatureState.Confirmed ? now : null,
+        });
+        return token;
+    }
+}
