@@ -2,6 +2,8 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Ralliement.Data;
@@ -61,10 +63,47 @@ public static class DataServices
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
-        await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
+        if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await MigratePostgresAsync(db);
+            return;
+        }
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+
+    /// <summary>An arbitrary key of the advisory lock that lets one node at a time migrate.</summary>
+    private const long MigrationLock = 0x52616c6c;
+
+    /// <summary>
+    /// Several nodes may start at once on one PostgreSQL database. Measured here, EF Core's own
+    /// migration lock let two of them apply the same migration to a new database ("column already
+    /// exists"), so each node creates the database if needed, then migrates under an advisory lock.
+    /// </summary>
+    private static async Task MigratePostgresAsync(RalliementDb db)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync())
+        {
+            try
+            {
+                await creator.CreateAsync();
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another node created it first.
+            }
+        }
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})");
+            await db.Database.MigrateAsync();
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})");
+            await db.Database.CloseConnectionAsync();
         }
     }
 
