@@ -12,7 +12,7 @@ public sealed class PublicPageCachingTests : IDisposable
 
     public PublicPageCachingTests()
     {
-        _app.Settings["Caching:PublicPages"] = "00:00:02";
+        _app.Settings["Caching:PublicPages"] = "00:00:03";
     }
 
     public void Dispose() => _app.Dispose();
@@ -61,7 +61,7 @@ public sealed class PublicPageCachingTests : IDisposable
 
         var page = before;
         var endpoint = before;
-        for (var i = 0; i < 60 && (page != before + 5 || endpoint != before + 5); i++)
+        for (var i = 0; i < 80 && (page != before + 5 || endpoint != before + 5); i++)
         {
             await Task.Delay(100);
             page = await _app.PublicCountAsync();
