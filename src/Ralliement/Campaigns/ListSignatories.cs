@@ -21,8 +21,12 @@ public sealed class ListSignatories(RalliementDb db)
     /// <param name="after">Show signatures newer than this id (the previous page).</param>
     public async Task<Page> HandleAsync(int campaignId, string? search, long? before, long? after, int pageSize, CancellationToken cancellationToken)
     {
+        // A variable, not the constant true: EF Core writes "ShowPublicly" alone for a constant, and
+        // SQLite then cannot use the (CampaignId, State, ShowPublicly, Id) index and sorts every
+        // confirmed signature for each page (55 ms a page at 100,000 signatures, growing with size).
+        var shown = true;
         var query = db.Signatures.AsNoTracking()
-            .Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed && s.ShowPublicly);
+            .Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed && s.ShowPublicly == shown);
         var term = SignerText.Normalise(search);
         if (term is not null)
         {
