@@ -195,6 +195,12 @@ public sealed class BatchedSigningTests : IDisposable
             LastMailAt = anHourAgo,
         });
         await db.SaveChangesAsync();
+        if (TestDatabase.IsPostgres)
+        {
+            // SQLite has one write lock, so the row above already stalls every writer; PostgreSQL
+            // would only stall a write of this very address, whatever order the posts arrive in.
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Signatures\" IN SHARE ROW EXCLUSIVE MODE");
+        }
         return new HeldWrite(scope, transaction);
     }
 

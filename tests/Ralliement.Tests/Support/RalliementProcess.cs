@@ -19,10 +19,14 @@ public sealed class RalliementProcess : IDisposable
     private readonly Queue<string> _lastLines = new();
     private Process? _process;
 
+    /// <summary>This process's own PostgreSQL database when the suite runs on PostgreSQL, else null (SQLite).</summary>
+    private readonly string? _postgresDatabase;
+
     public RalliementProcess(params string[] settings)
     {
         Port = FreePort();
-        Settings = [$"--DataDirectory={DataDirectory}", .. NewDatabaseSettings(), .. settings];
+        var database = TestDatabase.NewDatabaseSettings(out _postgresDatabase).Select(setting => $"--{setting.Key}={setting.Value}");
+        Settings = [$"--DataDirectory={DataDirectory}", .. database, .. settings];
         _arguments = [AppDll, "--urls", Address.ToString().TrimEnd('/'), "--contentRoot", ContentRoot, "--environment", "Production", .. Settings];
     }
 
@@ -54,18 +58,6 @@ public sealed class RalliementProcess : IDisposable
             }
             throw new InvalidOperationException("Ralliement.slnx not found above " + AppContext.BaseDirectory);
         }
-    }
-
-    /// <summary>
-    /// Nothing for SQLite (a file in the data folder); with RALLIEMENT_TEST_POSTGRES (a connection string
-    /// without a database), a fresh database of its own on that server.
-    /// </summary>
-    public static string[] NewDatabaseSettings()
-    {
-        var server = Environment.GetEnvironmentVariable("RALLIEMENT_TEST_POSTGRES");
-        return string.IsNullOrEmpty(server)
-            ? []
-            : ["--Database:Provider=Postgres", $"--ConnectionStrings:Ralliement={server.TrimEnd(';')};Database=ralliement_test_{Guid.NewGuid():N}"];
     }
 
     /// <summary>The command-line settings that reach an in-process test app's data, for an admin command.</summary>
@@ -209,6 +201,10 @@ public sealed class RalliementProcess : IDisposable
     public void Dispose()
     {
         KillHard();
+        if (_postgresDatabase is not null)
+        {
+            TestDatabase.DropPostgres(_postgresDatabase);
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
