@@ -33,13 +33,21 @@ postgres_as_owner() {
   fi
 }
 
+postgres_free_port() { # a port nobody answers on, away from the usual 5432
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+}
+
 postgres_start() {
   postgres_install || return 1
   local bin
   bin=$(postgres_bin) || return 1
   POSTGRES_DIR=$(mktemp -d /tmp/ralliement-pg-XXXXXX)
   [ "$(id -u)" -eq 0 ] && chown postgres: "$POSTGRES_DIR"
-  POSTGRES_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  POSTGRES_PORT=$(postgres_free_port)
   local password
   password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
   printf '%s\n' "$password" >"$POSTGRES_DIR/pw" && chmod 644 "$POSTGRES_DIR/pw"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of Ralliement: unit, integration (real SQLite files, a real SMTP server) and
-# browser (Debian's Chromium with axe-core). Installs from Debian what a fresh machine lacks,
-# then ends with one line: "N passed, N failed, N skipped".
+# Runs every test of Ralliement: unit and integration tests on SQLite, the same again on a real
+# PostgreSQL (a throw-away cluster on 127.0.0.1), and browser tests (Debian's Chromium with
+# axe-core). Installs from Debian what a fresh machine lacks, then ends with one line:
+# "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -17,19 +18,32 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
 fi
 
+source tests/postgres.sh
+postgres_install || exit 1
+
 dotnet tool restore >/dev/null || exit 1
 dotnet build Ralliement.slnx -nologo -v quiet || exit 1
 
 # A model change without its migration fails here rather than at a user's start-up.
-dotnet ef migrations has-pending-model-changes --no-build \
-  --project src/Ralliement --context SqliteRalliementDb || exit 1
+for context in SqliteRalliementDb PostgresRalliementDb; do
+  dotnet ef migrations has-pending-model-changes --no-build \
+    --project src/Ralliement --context "$context" || exit 1
+done
 
 results=$(mktemp -d)
 status=0
+run_tests() { # project, result name
+  dotnet test "$1" --no-build --logger "trx;LogFileName=$2.trx" --results-directory "$results" || status=1
+}
 for project in tests/*/*.csproj; do
-  name=$(basename "$project" .csproj)
-  dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  run_tests "$project" "$(basename "$project" .csproj)"
 done
+
+# The integration suite again, every app on its own PostgreSQL database.
+echo "Running tests/Ralliement.Tests on PostgreSQL"
+postgres_start || exit 1
+run_tests tests/Ralliement.Tests/Ralliement.Tests.csproj Ralliement.Tests.Postgres
+postgres_stop
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do

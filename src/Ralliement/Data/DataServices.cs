@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace Ralliement.Data;
 
@@ -13,15 +14,46 @@ public static class DataServices
 
     public static void AddData(this WebApplicationBuilder builder)
     {
+        var provider = builder.Configuration.ChosenDatabase();
+        var configured = builder.Configuration.GetConnectionString("Ralliement");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Ralliement is empty: give it, e.g. \"Host=…;Database=ralliement;Username=…;Password=…\".");
+            }
+            builder.Services.AddDbContext<RalliementDb, PostgresRalliementDb>(options => options.UseNpgsql(configured));
+            return;
+        }
         var dataDirectory = builder.Configuration.DataDirectory(builder.Environment);
         Directory.CreateDirectory(dataDirectory);
-        var connectionString = builder.Configuration.GetConnectionString("Ralliement") is { Length: > 0 } configured
+        var connectionString = configured is { Length: > 0 }
             ? configured
             : new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "ralliement.db") }.ToString();
 
         builder.Services.AddDbContext<RalliementDb, SqliteRalliementDb>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteDurability()));
+    }
+
+    /// <summary><c>Database:Provider</c>: <c>Sqlite</c> (the default) or <c>Postgres</c>; anything else stops the start-up with a clear message.</summary>
+    public static DatabaseProvider ChosenDatabase(this IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        // By name only: Enum.TryParse would also take "1" for Postgres.
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            if (string.Equals(provider.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return provider;
+            }
+        }
+        throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not \"{value}\".");
     }
 
     /// <summary>Applies pending migrations; WAL lets readers go on while a signature is written.</summary>
@@ -36,10 +68,17 @@ public static class DataServices
         }
     }
 
-    /// <summary>True when the database refused a row because it duplicates a unique key.</summary>
-    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+    /// <summary>
+    /// True when the database refused a row because it duplicates a unique key. PostgreSQL aborts
+    /// the whole transaction on it: the caller must re-read in a fresh one.
+    /// </summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
+    {
         // SQLITE_CONSTRAINT (19) with SQLITE_CONSTRAINT_UNIQUE (2067) or _PRIMARYKEY (1555).
-        exception.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+        SqliteException sqlite => sqlite is { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 },
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     /// <summary>
     /// Every SQLite connection waits for the write lock instead of failing at once, and makes a

@@ -55,7 +55,14 @@ public static class DemoCampaign
             campaign.Commitments.Add(commitment);
         }
         db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // Another node sharing the database seeded it first: one demo is enough.
+        }
     }
 
     /// <summary>The manifesto files hold the title on their first line, the summary on the third, then the body.</summary>

@@ -23,7 +23,9 @@ public sealed partial class PurgeUnconfirmedSignatures(
             {
                 await PurgeAsync(stoppingToken);
             }
-            catch (DbUpdateException exception)
+            // Whatever fails (a database restarting, a network cut to PostgreSQL), the site goes on
+            // serving: a purge missed now is done at the next tick.
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogFailed(logger, exception);
             }

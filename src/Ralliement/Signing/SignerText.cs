@@ -66,7 +66,8 @@ public static class SignerText
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            // Control characters never match a stored name, and PostgreSQL refuses NUL in text.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.Control))
             {
                 builder.Append(char.ToLowerInvariant(c));
             }

@@ -31,6 +31,9 @@ public partial class RalliementApp : WebApplicationFactory<Program>
 
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
+    /// <summary>This app's own PostgreSQL database when the suite runs on PostgreSQL, else null (SQLite).</summary>
+    private string? _postgresDatabase;
+
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -38,6 +41,10 @@ public partial class RalliementApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Mail:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in TestDatabase.NewDatabaseSettings(out _postgresDatabase))
+        {
+            builder.UseSetting(key, value);
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -161,6 +168,10 @@ public partial class RalliementApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (_postgresDatabase is not null)
+            {
+                TestDatabase.DropPostgres(_postgresDatabase);
+            }
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
