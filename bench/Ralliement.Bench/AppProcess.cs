@@ -96,11 +96,13 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"the app did not serve {CampaignPath} within 120 s: {LastLines(logFile)}");
     }
 
+    /// <summary>The exception that stopped the app, else its last line: enough to tell a missing provider from a bug.</summary>
     private static string LastLines(string logFile)
     {
         Thread.Sleep(200);
-        var lines = File.ReadAllLines(logFile).Where(l => l.Trim().Length > 0).TakeLast(3);
-        return string.Join(" | ", lines.Select(l => l.Trim()));
+        var lines = File.ReadAllLines(logFile).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var line = lines.FirstOrDefault(l => l.StartsWith("Unhandled exception", StringComparison.Ordinal)) ?? lines.LastOrDefault() ?? "no output";
+        return line.Length > 300 ? line[..300] + "…" : line;
     }
 
     /// <summary>Peak resident memory so far (VmHWM), in MB.</summary>
