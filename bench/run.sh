@@ -15,8 +15,12 @@ if ! command -v wrk >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
 fi
 
-dotnet build src/Ralliement -c Release -nologo -v quiet
-dotnet build bench/Ralliement.Bench -c Release -nologo -v quiet
+# Build output only when a build fails, so that what this prints is the figures.
+build_log=$(mktemp)
+for project in src/Ralliement bench/Ralliement.Bench; do
+  dotnet build "$project" -c Release -nologo -v quiet >"$build_log" 2>&1 || { cat "$build_log"; rm -f "$build_log"; exit 1; }
+done
+rm -f "$build_log"
 
 # A throw-away cluster, stopped (and its folder removed) when this script exits, however it exits.
 if [[ " $* " != *" --only sqlite "* ]]; then

@@ -20,7 +20,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string CampaignPath => $"/fr/c/{BenchOptions.Slug}";
 
-    public static async Task<AppProcess> StartAsync(BenchOptions options, ChildProcesses children, string dataDirectory, IEnumerable<string> databaseArguments, string logFile)
+    public static async Task<AppProcess> StartAsync(BenchOptions options, string dataDirectory, IEnumerable<string> databaseArguments, string logFile)
     {
         var address = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
@@ -35,7 +35,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
-        var process = children.Start(start);
+        var process = ChildProcesses.Start(start);
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
@@ -67,7 +67,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Start-up migrates the database and seeds the demo: wait for the campaign page itself.</summary>
     private async Task WaitUntilReadyAsync(string logFile)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {

@@ -1,36 +1,49 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Ralliement.Bench;
 
 /// <summary>
-/// The processes this benchmark started; all are killed when it ends, however it ends, so that no
-/// server is left listening on the shared machine.
+/// The processes this benchmark starts (the app, wrk, the export); all are killed when it ends,
+/// however it ends, so that no server is left listening on the shared machine.
 /// </summary>
-public sealed class ChildProcesses : IDisposable
+public static class ChildProcesses
 {
-    private readonly List<Process> processes = [];
+    private static readonly List<Process> Processes = [];
+    private static readonly List<PosixSignalRegistration> Signals = [];
 
-    public ChildProcesses()
+    /// <summary>
+    /// Kills what is left on exit, and on SIGINT and SIGTERM ends the benchmark: the bare server's
+    /// host would otherwise take SIGTERM as "stop the host" and the driver would carry on.
+    /// </summary>
+    public static void KillAllOnExit()
     {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
-        Console.CancelKeyPress += (_, _) => Dispose();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        {
+            Signals.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                KillAll();
+                Environment.Exit(128 + (context.Signal == PosixSignal.SIGINT ? 2 : 15));
+            }));
+        }
     }
 
-    public Process Start(ProcessStartInfo start)
+    public static Process Start(ProcessStartInfo start)
     {
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
-        lock (processes)
+        lock (Processes)
         {
-            processes.Add(process);
+            Processes.Add(process);
         }
         return process;
     }
 
-    public void Dispose()
+    public static void KillAll()
     {
-        lock (processes)
+        lock (Processes)
         {
-            foreach (var process in processes)
+            foreach (var process in Processes)
             {
                 try
                 {
@@ -41,10 +54,10 @@ public sealed class ChildProcesses : IDisposable
                 }
                 catch (InvalidOperationException)
                 {
-                    // Already gone.
+                    // Already gone, or already disposed by its owner.
                 }
             }
-            processes.Clear();
+            Processes.Clear();
         }
     }
 }

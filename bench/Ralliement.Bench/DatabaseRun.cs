@@ -6,7 +6,7 @@ namespace Ralliement.Bench;
 /// Every scenario against one database, in one run, so that each figure is compared with a ceiling
 /// measured minutes earlier on the same, shared, noisy machine.
 /// </summary>
-public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, BareServer bare, Report report, ChildProcesses children)
+public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, BareServer bare, Report report)
 {
     /// <summary>Enough to keep two cores busy through Kestrel's and the database's waits.</summary>
     private const int Connections = 32;
@@ -36,7 +36,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
             }
             if (options.LargeRows > 0)
             {
-                await new LargeScenario(options, database, report, children).RunAsync(
+                await new LargeScenario(options, database, report).RunAsync(
                     () => StartAsync(data, work), data, Path.Combine(work, "app.log"));
             }
             succeeded = true;
@@ -60,7 +60,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     private Task<AppProcess> StartAsync(string data, string work)
     {
         Report.Progress($"{Name}: starting the app");
-        return AppProcess.StartAsync(options, children, data, database.AppArguments, Path.Combine(work, "app.log"));
+        return AppProcess.StartAsync(options, data, database.AppArguments, Path.Combine(work, "app.log"));
     }
 
     private async Task<(double Get, double Post)> CeilingAsync()
@@ -120,7 +120,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     {
         var answered = result.Count("ok") + result.Count("client_errors") + result.Count("server_errors");
         var seconds = result.Counts.GetValueOrDefault("seconds");
-        return result with { RequestsPerSecond = seconds > 0 ? Math.Round(answered / seconds) : 0 };
+        return result with { RequestsPerSecond = seconds > 0 ? answered / seconds : 0 };
     }
 
     /// <summary>Every acknowledged signature must be a row, and no row may lack an acknowledgement.</summary>

@@ -10,7 +10,7 @@ public static class ExportCommand
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
-    public static async Task RunAsync(BenchOptions options, BenchDatabase database, ChildProcesses children, string data, Report report, string name, string appLog)
+    public static async Task RunAsync(BenchOptions options, BenchDatabase database, string data, Report report, string name, string appLog)
     {
         Report.Progress($"{name}: the admin CLI export");
         var start = new ProcessStartInfo("dotnet")
@@ -27,7 +27,7 @@ public static class ExportCommand
             start.ArgumentList.Add(arg);
         }
         var clock = Stopwatch.StartNew();
-        using var process = children.Start(start);
+        using var process = ChildProcesses.Start(start);
         var errors = process.StandardError.ReadToEndAsync();
         var peak = 0.0;
         using var stop = new CancellationTokenSource(Limit);

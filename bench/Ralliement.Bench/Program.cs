@@ -4,12 +4,14 @@ using Ralliement.Bench;
 // endpoint), then Ralliement's pages, signatures and confirmations in the same run, then a
 // million signatures. Figures go to stdout as name=value lines; progress goes to stderr.
 var options = BenchOptions.Parse(args);
-using var cleanup = new ChildProcesses();
+ChildProcesses.KillAllOnExit();
 await using var bare = await BareServer.StartAsync();
 var report = new Report();
+report.Machine("start");
 
 foreach (var database in options.Databases())
 {
-    var run = new DatabaseRun(options, database, bare, report, cleanup);
+    var run = new DatabaseRun(options, database, bare, report);
     await run.RunAsync();
 }
+report.Machine("end");

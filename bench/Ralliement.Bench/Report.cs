@@ -9,6 +9,7 @@ public sealed class Report
     {
         var text = value switch
         {
+            double d when double.IsNaN(d) => "none",
             double d => d.ToString(d >= 100 ? "F0" : "0.##", CultureInfo.InvariantCulture),
             bool b => b ? "true" : "false",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
@@ -30,6 +31,16 @@ public sealed class Report
         {
             Line($"{name}_socket_errors", result.SocketErrors);
         }
+    }
+
+    /// <summary>Cores and load average, printed at both ends: on a shared machine, they say how noisy the figures are.</summary>
+    public void Machine(string when)
+    {
+        if (when == "start")
+        {
+            Line("machine_cores", Environment.ProcessorCount);
+        }
+        Line($"machine_{when}_load_1min", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown");
     }
 
     public static void Progress(string message) =>

@@ -37,7 +37,7 @@ public static partial class Wrk
                 start.ArgumentList.Add(arg);
             }
         }
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
+        using var wrk = ChildProcesses.Start(start);
         var output = wrk.StandardOutput.ReadToEndAsync();
         var errors = wrk.StandardError.ReadToEndAsync();
         await wrk.WaitForExitAsync();
@@ -61,11 +61,13 @@ public static partial class Wrk
         var rps = RequestsPerSecond().Match(text);
         var requests = Requests().Match(text);
         var socketErrors = SocketErrors().Match(text);
+        var completed = requests.Success ? long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        // Without a single answer wrk prints 0.00us percentiles, which would read as a pass.
         return new WrkResult(
-            rps.Success ? Math.Round(double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture)) : double.NaN,
-            Percentile("50"),
-            Percentile("99"),
-            requests.Success ? long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            rps.Success ? double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN,
+            completed > 0 ? Percentile("50") : double.NaN,
+            completed > 0 ? Percentile("99") : double.NaN,
+            completed,
             socketErrors.Success ? socketErrors.Groups[1].Value.Trim() : "",
             counts);
     }
