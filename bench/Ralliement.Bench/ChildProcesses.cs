@@ -12,6 +12,9 @@ public static class ChildProcesses
     private static readonly List<Process> Processes = [];
     private static readonly List<PosixSignalRegistration> Signals = [];
 
+    /// <summary>True once SIGINT or SIGTERM came: what fails afterwards failed because it was stopped.</summary>
+    public static bool Interrupted { get; private set; }
+
     /// <summary>
     /// Kills what is left on exit, and on SIGINT and SIGTERM ends the benchmark: the bare server's
     /// host would otherwise take SIGTERM as "stop the host" and the driver would carry on.
@@ -23,6 +26,7 @@ public static class ChildProcesses
         {
             Signals.Add(PosixSignalRegistration.Create(signal, context =>
             {
+                Interrupted = true;
                 KillAll();
                 Environment.Exit(128 + (context.Signal == PosixSignal.SIGINT ? 2 : 15));
             }));

@@ -23,6 +23,10 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         var data = Path.Combine(work, "data");
         Directory.CreateDirectory(data);
         var succeeded = false;
+        // An interrupted run leaves no million-row database in /tmp; ChildProcesses' handler, registered
+        // earlier, has killed the app by the time this one runs.
+        EventHandler removeOnExit = (_, _) => Remove(work);
+        AppDomain.CurrentDomain.ProcessExit += removeOnExit;
         try
         {
             await database.PrepareAsync(data);
@@ -45,14 +49,34 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            report.Line($"{Name}_failed", exception.Message.ReplaceLineEndings(" "));
-            Report.Progress($"{Name}: kept {work} for its app.log");
+            report.Line($"{Name}_failed", ChildProcesses.Interrupted ? "interrupted" : exception.Message.ReplaceLineEndings(" "));
+            if (!ChildProcesses.Interrupted)
+            {
+                Report.Progress($"{Name}: kept {work} for its app.log");
+            }
         }
         finally
         {
-            if (succeeded)
+            AppDomain.CurrentDomain.ProcessExit -= removeOnExit;
+            if (succeeded || ChildProcesses.Interrupted)
             {
-                Directory.Delete(work, recursive: true);
+                Remove(work);
+            }
+        }
+    }
+
+    private static void Remove(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // On an interruption the exit handler and this run may both be removing it.
+            if (Directory.Exists(folder))
+            {
+                Report.Progress($"could not remove {folder}: {exception.Message}");
             }
         }
     }
@@ -99,7 +123,8 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         report.Line($"{Name}_confirm_links", ConfirmLinks.Collect(Path.Combine(data, "mail"), links));
         await ConfirmAsync(app, links);
 
-        var target = Math.Round(signed.RequestsPerSecond / 2);
+        // At least one a second: a rate of 0 would tell the script to go as fast as it can.
+        var target = Math.Max(1, Math.Round(signed.RequestsPerSecond / 2));
         Report.Progress($"{Name}: signatures paced at {target}/s, half the peak");
         report.Line($"{Name}_sign_paced_target_rps", target);
         var paced = await SignAsync(sign, "paced", options.Seconds, target, PacedConnections);
