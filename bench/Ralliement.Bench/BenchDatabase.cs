@@ -1,0 +1,77 @@
+using System.Data.Common;
+
+namespace Ralliement.Bench;
+
+/// <summary>
+/// One database provider as the benchmark sees it: how to point the app at it, how to count what
+/// the app stored, and how to load a million signatures faster than the app could take them.
+/// The SQL is written once: both SQLite and PostgreSQL accept double-quoted identifiers, and EF
+/// Core names tables after the DbSets and columns after the properties (Data/RalliementDb.cs).
+/// </summary>
+public abstract class BenchDatabase
+{
+    /// <summary>Prefix of every figure: sqlite, postgres.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Creates an empty database for this run; the app migrates it when it starts.</summary>
+    public abstract Task PrepareAsync(string dataDirectory);
+
+    /// <summary>The provider contract: --Database:Provider and --ConnectionStrings:Ralliement.</summary>
+    public abstract IReadOnlyList<string> AppArguments { get; }
+
+    protected abstract DbConnection Connect();
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<long> CampaignIdAsync() =>
+        ScalarAsync($"""SELECT "Id" FROM "Campaigns" WHERE "Slug" = '{BenchOptions.Slug}'""");
+
+    /// <summary>Signatures whose address starts with a scenario's prefix, in any state.</summary>
+    public Task<long> SignaturesAsync(string prefix) =>
+        ScalarAsync($"""SELECT COUNT(*) FROM "Signatures" WHERE "EmailKey" LIKE '{prefix}-%'""");
+
+    public Task<long> ConfirmedAsync() =>
+        ScalarAsync("""SELECT COUNT(*) FROM "Signatures" WHERE "State" = 'Confirmed'""");
+
+    public Task<long> CampaignCountAsync() =>
+        ScalarAsync($"""SELECT "SignatureCount" FROM "Campaigns" WHERE "Slug" = '{BenchOptions.Slug}'""");
+
+    public Task<long> PendingMailAsync() =>
+        ScalarAsync("""SELECT COUNT(*) FROM "Outbox" WHERE "State" = 'Pending'""");
+
+    /// <summary>Sets the campaign's count to its confirmed signatures, as confirmations would have.</summary>
+    public Task<long> RecountAsync(long campaignId) => ScalarAsync($"""
+        UPDATE "Campaigns" SET "SignatureCount" =
+            (SELECT COUNT(*) FROM "Signatures" WHERE "CampaignId" = {campaignId} AND "State" = 'Confirmed')
+        WHERE "Id" = {campaignId}
+        """);
+
+    /// <summary>Inserts confirmed, public signatures into the campaign, as one bulk operation.</summary>
+    public abstract Task BulkLoadAsync(long campaignId, int count);
+
+    /// <summary>The rows of the bulk load: plausible, distinct, ASCII so that the search form is the lower case.</summary>
+    protected static IEnumerable<LoadedSignature> Generate(int count)
+    {
+        var confirmedAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
+        string[] statuses = ["Enseignante", "Chercheur", "Doctorante", "Ingenieur", "Bibliothecaire"];
+        string[] disciplines = ["Histoire", "Physique", "Sociologie", "Informatique", "Lettres"];
+        for (var i = 0; i < count; i++)
+        {
+            var first = $"Prenom{i % 997}";
+            var last = $"Nom{i}";
+            var institution = $"Universite {i % 83}";
+            yield return new LoadedSignature(
+                first, last, $"bulk-{i}@bench.example", institution, statuses[i % 5], disciplines[i % 5],
+                $"{first} {last} {institution}".ToLowerInvariant(), confirmedAt.AddSeconds(i));
+        }
+    }
+
+    protected sealed record LoadedSignature(string FirstName, string LastName, string Email, string Institution, string Status, string Discipline, string SearchText, DateTime ConfirmedAt);
+}

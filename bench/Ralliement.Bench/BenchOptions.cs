@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Ralliement.Bench;
+
+/// <summary>What to run, read from the command line; defaults are paths from the repository's root.</summary>
+public sealed record BenchOptions(
+    string App,
+    string ContentRoot,
+    string Scripts,
+    int Seconds,
+    int LargeRows,
+    string? Postgres,
+    string? Only)
+{
+    public const string Slug = "objection-ia-generative";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+        string Get(string name, string fallback) => values.TryGetValue(name, out var value) ? value : fallback;
+        var postgres = Get("postgres", Environment.GetEnvironmentVariable("RALLIEMENT_TEST_POSTGRES") ?? "");
+        return new BenchOptions(
+            Path.GetFullPath(Get("app", "src/Ralliement/bin/Release/net10.0/Ralliement.dll")),
+            Path.GetFullPath(Get("content-root", "src/Ralliement")),
+            Path.GetFullPath(Get("scripts", "bench/scripts")),
+            int.Parse(Get("seconds", "10"), CultureInfo.InvariantCulture),
+            int.Parse(Get("large", "1000000"), CultureInfo.InvariantCulture),
+            postgres.Length > 0 ? postgres : null,
+            values.GetValueOrDefault("only"));
+    }
+
+    public IEnumerable<BenchDatabase> Databases()
+    {
+        if (Only is null or "sqlite")
+        {
+            yield return new SqliteDatabase();
+        }
+        if (Only is null or "postgres")
+        {
+            if (Postgres is null)
+            {
+                Console.WriteLine("postgres=skipped (no connection string: run through bench/run.sh)");
+            }
+            else
+            {
+                yield return new PostgresDatabase(Postgres);
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+
+namespace Ralliement.Bench;
+
+/// <summary>
+/// Every scenario against one database, in one run, so that each figure is compared with a ceiling
+/// measured minutes earlier on the same, shared, noisy machine.
+/// </summary>
+public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, BareServer bare, Report report)
+{
+    /// <summary>Enough to keep two cores busy through Kestrel's and the database's waits.</summary>
+    private const int Connections = 32;
+    private const int PacedConnections = 16;
+    private const int WarmUpSeconds = 2;
+    /// <summary>Time for answers still on their way after the scripts' deadline (see common.lua).</summary>
+    private const int DrainSeconds = 4;
+
+    private string Name => database.Name;
+
+    public async Task RunAsync()
+    {
+        var work = Directory.CreateTempSubdirectory($"ralliement-bench-{Name}-").FullName;
+        var data = Path.Combine(work, "data");
+        Directory.CreateDirectory(data);
+        var succeeded = false;
+        // An interrupted run leaves no million-row database in /tmp; ChildProcesses' handler, registered
+        // earlier, has killed the app by the time this one runs.
+        EventHandler removeOnExit = (_, _) => Remove(work);
+        AppDomain.CurrentDomain.ProcessExit += removeOnExit;
+        try
+        {
+            await database.PrepareAsync(data);
+            await using (var app = await StartAsync(data, work))
+            {
+                // Measured while the app idles, just before it is loaded: the same machine, the same minutes.
+                Report.Progress($"{Name}: the ceiling (bare Kestrel)");
+                var (bareGet, barePost) = await CeilingAsync();
+                await PagesAndSignaturesAsync(app, data, work, bareGet, barePost);
+                ReportRss($"{Name}_rss_peak_mb", app.PeakRssMb());
+            }
+            if (options.LargeRows > 0)
+            {
+                await new LargeScenario(options, database, report).RunAsync(
+                    () => StartAsync(data, work), data, Path.Combine(work, "app.log"));
+            }
+            succeeded = true;
+        }
+#pragma warning disable CA1031 // One database failing (its provider missing, its server down) must not hide the other's figures.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            report.Line($"{Name}_failed", ChildProcesses.Interrupted ? "interrupted" : exception.Message.ReplaceLineEndings(" "));
+            if (!ChildProcesses.Interrupted)
+            {
+                Report.Progress($"{Name}: kept {work} for its app.log");
+            }
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.ProcessExit -= removeOnExit;
+            if (succeeded || ChildProcesses.Interrupted)
+            {
+                Remove(work);
+            }
+        }
+    }
+
+    private static void Remove(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // On an interruption the exit handler and this run may both be removing it.
+            if (Directory.Exists(folder))
+            {
+                Report.Progress($"could not remove {folder}: {exception.Message}");
+            }
+        }
+    }
+
+    private Task<AppProcess> StartAsync(string data, string work)
+    {
+        Report.Progress($"{Name}: starting the app");
+        return AppProcess.StartAsync(options, data, database.AppArguments, Path.Combine(work, "app.log"));
+    }
+
+    private async Task<(double Get, double Post)> CeilingAsync()
+    {
+        var text = bare.Address + "/text";
+        var form = bare.Address + "/form";
+        await Wrk.RunAsync(text, Connections, WarmUpSeconds);
+        var get = await Wrk.RunAsync(text, Connections, options.Seconds);
+        report.Figures($"{Name}_bare_get", get);
+        await Wrk.RunAsync(form, Connections, WarmUpSeconds, Script("form.lua"));
+        var post = await Wrk.RunAsync(form, Connections, options.Seconds, Script("form.lua"));
+        report.Figures($"{Name}_bare_post", post);
+        return (get.RequestsPerSecond, post.RequestsPerSecond);
+    }
+
+    private async Task PagesAndSignaturesAsync(AppProcess app, string data, string work, double bareGet, double barePost)
+    {
+        Report.Progress($"{Name}: the campaign page");
+        var page = app.Address + app.CampaignPath;
+        await Wrk.RunAsync(page, Connections, WarmUpSeconds);
+        var get = await Wrk.RunAsync(page, Connections, options.Seconds);
+        report.Figures($"{Name}_page_get", get);
+        report.Ratio($"{Name}_page_get_vs_bare_get", get.RequestsPerSecond, bareGet);
+
+        Report.Progress($"{Name}: signatures as fast as they come");
+        var sign = page + "/sign";
+        await SignAsync(sign, "warm", WarmUpSeconds, 0, Connections);
+        var signed = await SignAsync(sign, "sign", options.Seconds, 0, Connections);
+        report.Figures($"{Name}_sign_post", signed);
+        report.Ratio($"{Name}_sign_post_vs_bare_post", signed.RequestsPerSecond, barePost);
+        await CheckRowsAsync($"{Name}_sign", "sign", signed);
+
+        Report.Progress($"{Name}: waiting for the confirmation emails");
+        var links = Path.Combine(work, "confirm-links.txt");
+        await WaitForMailAsync();
+        report.Line($"{Name}_confirm_links", ConfirmLinks.Collect(Path.Combine(data, "mail"), links));
+        await ConfirmAsync(app, links);
+
+        // At least one a second: a rate of 0 would tell the script to go as fast as it can.
+        var target = Math.Max(1, Math.Round(signed.RequestsPerSecond / 2));
+        Report.Progress($"{Name}: signatures paced at {target}/s, half the peak");
+        report.Line($"{Name}_sign_paced_target_rps", target);
+        var paced = await SignAsync(sign, "paced", options.Seconds, target, PacedConnections);
+        report.Figures($"{Name}_sign_paced", paced);
+        report.Line($"{Name}_sign_paced_p99_under_50ms", paced.P99Ms < 50);
+        await CheckRowsAsync($"{Name}_sign_paced", "paced", paced);
+    }
+
+    /// <summary>Signature POSTs; the rate is what the script counted over its own active time.</summary>
+    private async Task<WrkResult> SignAsync(string url, string prefix, int seconds, double rate, int connections)
+    {
+        var result = await Wrk.RunAsync(url, connections, seconds, Script("sign.lua"),
+            [prefix, $"{seconds}", $"{rate}", $"{Wrk.Threads}"], DrainSeconds);
+        return WithScriptRate(result);
+    }
+
+    private static WrkResult WithScriptRate(WrkResult result)
+    {
+        var answered = result.Count("ok") + result.Count("client_errors") + result.Count("server_errors");
+        var seconds = result.Counts.GetValueOrDefault("seconds");
+        return result with { RequestsPerSecond = seconds > 0 ? answered / seconds : 0 };
+    }
+
+    /// <summary>Every acknowledged signature must be a row, and no row may lack an acknowledgement.</summary>
+    private async Task CheckRowsAsync(string name, string prefix, WrkResult result)
+    {
+        var acknowledged = result.Count("ok");
+        var rows = await database.SignaturesAsync(prefix);
+        report.Line($"{name}_acknowledged", acknowledged);
+        report.Line($"{name}_refused", result.Count("client_errors") + result.Count("server_errors"));
+        report.Line($"{name}_unanswered", result.Count("sent") - acknowledged - result.Count("client_errors") - result.Count("server_errors"));
+        report.Line($"{name}_rows", rows);
+        report.Line($"{name}_rows_match", rows == acknowledged);
+    }
+
+    private async Task WaitForMailAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        long pending;
+        while ((pending = await database.PendingMailAsync()) > 0 && clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(500);
+        }
+        report.Line($"{Name}_mail_drain_s", Math.Round(clock.Elapsed.TotalSeconds, 1));
+        if (pending > 0)
+        {
+            report.Line($"{Name}_mail_still_pending", pending);
+        }
+    }
+
+    private async Task ConfirmAsync(AppProcess app, string links)
+    {
+        Report.Progress($"{Name}: confirmations");
+        var result = WithScriptRate(await Wrk.RunAsync(app.Address, Connections, options.Seconds, Script("confirm.lua"),
+            [links, $"{options.Seconds}", $"{Wrk.Threads}"], DrainSeconds));
+        report.Figures($"{Name}_confirm_get", result);
+        var confirmed = await database.ConfirmedAsync();
+        var count = await database.CampaignCountAsync();
+        report.Line($"{Name}_confirm_acknowledged", result.Count("ok"));
+        report.Line($"{Name}_confirm_rows", confirmed);
+        report.Line($"{Name}_confirm_campaign_count", count);
+        report.Line($"{Name}_confirm_rows_match", confirmed == result.Count("ok") && count == confirmed);
+    }
+
+    private void ReportRss(string name, double megabytes)
+    {
+        report.Line(name, megabytes);
+        report.Line(name.Replace("_mb", "_under_250mb", StringComparison.Ordinal), megabytes < 250);
+    }
+
+    private string Script(string name) => Path.Combine(options.Scripts, name);
+}
