@@ -4,6 +4,7 @@ using Ralliement.Data;
 using Ralliement.Demo;
 using Ralliement.Export;
 using Ralliement.Mail;
+using Ralliement.Organisers;
 using Ralliement.Shared;
 using Ralliement.Signing;
 
@@ -20,6 +21,7 @@ builder.AddMail();
 builder.AddCampaigns();
 builder.AddSigning();
 builder.AddConfirmation();
+builder.AddOrganisers();
 
 var app = builder.Build();
 

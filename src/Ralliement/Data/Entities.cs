@@ -10,7 +10,13 @@ public sealed class Organisation
     public string? PostalAddress { get; set; }
     /// <summary>Months after a campaign closes before signers' personal data is erased.</summary>
     public int RetentionMonths { get; set; } = 12;
+    /// <summary>Who decides why and how signers' data is processed (GDPR art. 4(7)), as shown on the privacy page.</summary>
+    public string? DataController { get; set; }
+    /// <summary>Publisher, director of publication and host, as shown on the legal notice page.</summary>
+    public string? LegalNotice { get; set; }
+    public DateTime CreatedAt { get; set; }
     public List<Campaign> Campaigns { get; } = [];
+    public List<Membership> Members { get; } = [];
 }
 
 public enum CampaignKind { Manifesto, OpenLetter, Petition, Charter }
@@ -37,9 +43,19 @@ public sealed class Campaign
     public FieldRule Institution { get; set; } = FieldRule.Optional;
     public FieldRule ProfessionalStatus { get; set; } = FieldRule.Optional;
     public FieldRule Discipline { get; set; } = FieldRule.Optional;
+    public FieldRule City { get; set; } = FieldRule.Hidden;
+    public FieldRule Country { get; set; } = FieldRule.Hidden;
+    /// <summary>Whether organisations may sign as such, through a representative; they are listed apart.</summary>
+    public bool AcceptsOrganisations { get; set; }
+    /// <summary>Whether every confirmed signature waits for a moderator before it counts and shows.</summary>
+    public bool HoldsSignaturesForReview { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public DateTime? ArchivedAt { get; set; }
     public List<CampaignText> Texts { get; } = [];
     public List<Commitment> Commitments { get; } = [];
+    public List<CustomField> CustomFields { get; } = [];
 
     public bool AcceptsSignaturesAt(DateTime now) =>
         State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
@@ -54,6 +70,11 @@ public sealed class CampaignText
     public required string Summary { get; set; }
     public required string BodyMarkdown { get; set; }
     public required string BodyHtml { get; set; }
+    /// <summary>1 for the text as first published; each amendment after publication adds one and keeps the previous in <see cref="CampaignTextVersion"/>.</summary>
+    public int Version { get; set; } = 1;
+    /// <summary>When the published text last changed; shown on the page with <see cref="AmendmentNote"/>.</summary>
+    public DateTime? AmendedAt { get; set; }
+    public string? AmendmentNote { get; set; }
 }
 
 public sealed class Commitment
@@ -71,7 +92,17 @@ public sealed class CommitmentLabel
     public required string Text { get; set; }
 }
 
-public enum SignatureState { Pending, Confirmed, Withdrawn }
+/// <summary>
+/// Pending until the signer confirms by email; then Confirmed, or Held when it waits for a moderator,
+/// who confirms or rejects it. Only Confirmed signatures count and show.
+/// </summary>
+public enum SignatureState { Pending, Confirmed, Withdrawn, Held, Rejected }
+
+/// <summary>A person, or an organisation signing as such through its representative.</summary>
+public enum SignatoryKind { Person, Organisation }
+
+/// <summary>Where a signature came from: the form, or an organiser's import of paper or earlier signatures.</summary>
+public enum SignatureSource { Form, Import }
 
 public sealed class Signature
 {
@@ -79,6 +110,8 @@ public sealed class Signature
     public int CampaignId { get; set; }
     public Campaign Campaign { get; set; } = null!;
     public SignatureState State { get; set; }
+    public SignatoryKind Kind { get; set; }
+    public SignatureSource Source { get; set; }
     /// <summary>Language the signer used; their emails are written in it.</summary>
     public required string Language { get; set; }
 
@@ -92,6 +125,13 @@ public sealed class Signature
     public string? Institution { get; set; }
     public string? ProfessionalStatus { get; set; }
     public string? Discipline { get; set; }
+    public string? City { get; set; }
+    public string? Country { get; set; }
+    /// <summary>For an organisation signing: its name and kind (association, union…); the names above are its representative's.</summary>
+    public string? OrganisationName { get; set; }
+    public string? OrganisationKind { get; set; }
+    /// <summary>Why a moderator holds, rejects or hid it; shown to moderators only.</summary>
+    public string? ModerationNote { get; set; }
     /// <summary>Name and institution in lower case without accents, for searching the public list.</summary>
     public string? SearchText { get; set; }
     public bool ShowPublicly { get; set; }
@@ -104,7 +144,7 @@ public sealed class Signature
     public DateTime? LastMailAt { get; set; }
 
     public List<SignatureCommitment> Commitments { get; } = [];
-
+    public List<SignatureFieldValue> FieldValues { get; } = [];
 }
 
 public sealed class SignatureCommitment
@@ -145,4 +185,9 @@ public sealed class OutboxMessage
     public DateTime? ClaimedUntil { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// For news: the one-click unsubscribe address, sent as <c>List-Unsubscribe</c> with
+    /// <c>List-Unsubscribe-Post</c> (RFC 8058). News is also sent after every other waiting email.
+    /// </summary>
+    public string? UnsubscribeUrl { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -5,9 +6,10 @@ namespace Ralliement.Data;
 
 /// <summary>
 /// The one EF Core model of Ralliement. Each database provider has a thin subclass that only
-/// owns its migrations (see <see cref="SqliteRalliementDb"/>).
+/// owns its migrations (see <see cref="SqliteRalliementDb"/>). Organisers' accounts are ASP.NET Core
+/// Identity's tables in the same database.
 /// </summary>
-public class RalliementDb(DbContextOptions options) : DbContext(options)
+public partial class RalliementDb(DbContextOptions options) : IdentityDbContext<Organiser>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -16,6 +18,16 @@ public class RalliementDb(DbContextOptions options) : DbContext(options)
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<ConfirmationToken> ConfirmationTokens => Set<ConfirmationToken>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<CampaignTextVersion> CampaignTextVersions => Set<CampaignTextVersion>();
+    public DbSet<CustomField> CustomFields => Set<CustomField>();
+    public DbSet<SignatureFieldValue> SignatureFieldValues => Set<SignatureFieldValue>();
+    public DbSet<CampaignLogo> CampaignLogos => Set<CampaignLogo>();
+    public DbSet<NewsPost> News => Set<NewsPost>();
+    public DbSet<NewsText> NewsTexts => Set<NewsText>();
+    public DbSet<SignatureImport> SignatureImports => Set<SignatureImport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -27,6 +39,7 @@ public class RalliementDb(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Organisation>(o =>
         {
             o.HasIndex(x => x.Slug).IsUnique();
@@ -34,7 +47,10 @@ public class RalliementDb(DbContextOptions options) : DbContext(options)
             o.Property(x => x.Name).HasMaxLength(200);
             o.Property(x => x.ContactEmail).HasMaxLength(254);
             o.Property(x => x.PostalAddress).HasMaxLength(500);
+            o.Property(x => x.DataController).HasMaxLength(500);
+            o.Property(x => x.LegalNotice).HasMaxLength(4000);
         });
+        OnOrganisersCreating(modelBuilder);
 
         modelBuilder.Entity<Campaign>(c =>
         {
@@ -46,6 +62,9 @@ public class RalliementDb(DbContextOptions options) : DbContext(options)
             c.Property(x => x.Institution).HasConversion<string>().HasMaxLength(20);
             c.Property(x => x.ProfessionalStatus).HasConversion<string>().HasMaxLength(20);
             c.Property(x => x.Discipline).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.City).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.Country).HasConversion<string>().HasMaxLength(20);
+            c.HasMany(x => x.CustomFields).WithOne().HasForeignKey(x => x.CampaignId);
             c.HasMany(x => x.Texts).WithOne().HasForeignKey(x => x.CampaignId);
             c.HasMany(x => x.Commitments).WithOne().HasForeignKey(x => x.CampaignId);
         });
@@ -58,6 +77,7 @@ public class RalliementDb(DbContextOptions options) : DbContext(options)
             t.Property(x => x.Summary).HasMaxLength(1000);
             t.Property(x => x.BodyMarkdown).HasMaxLength(200_000);
             t.Property(x => x.BodyHtml).HasMaxLength(400_000);
+            t.Property(x => x.AmendmentNote).HasMaxLength(1000);
         });
 
         modelBuilder.Entity<Commitment>(c =>
@@ -76,6 +96,14 @@ public class RalliementDb(DbContextOptions options) : DbContext(options)
         {
             s.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             s.Property(x => x.Language).HasMaxLength(8);
+            s.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            s.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            s.Property(x => x.City).HasMaxLength(SignerLimits.Detail);
+            s.Property(x => x.Country).HasMaxLength(SignerLimits.Detail);
+            s.Property(x => x.OrganisationName).HasMaxLength(SignerLimits.Institution);
+            s.Property(x => x.OrganisationKind).HasMaxLength(SignerLimits.Detail);
+            s.Property(x => x.ModerationNote).HasMaxLength(1000);
+            s.HasMany(x => x.FieldValues).WithOne().HasForeignKey(x => x.SignatureId);
             s.Property(x => x.FirstName).HasMaxLength(SignerLimits.Name);
             s.Property(x => x.LastName).HasMaxLength(SignerLimits.Name);
             s.Property(x => x.Email).HasMaxLength(SignerLimits.Email);
@@ -112,6 +140,7 @@ public class RalliementDb(DbContextOptions options) : DbContext(options)
             m.Property(x => x.TextBody).HasMaxLength(100_000);
             m.Property(x => x.HtmlBody).HasMaxLength(200_000);
             m.Property(x => x.LastError).HasMaxLength(2000);
+            m.Property(x => x.UnsubscribeUrl).HasMaxLength(2000);
             m.HasIndex(x => new { x.State, x.NextAttemptAt });
         });
     }

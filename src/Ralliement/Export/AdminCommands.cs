@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Ralliement.Data;
+using Ralliement.Organisers;
 
 namespace Ralliement.Export;
 
@@ -13,6 +14,9 @@ public static class AdminCommands
     public const string Usage = """
         Usage: Ralliement export signatures <campaign-slug> [--output FILE] [--Setting=value ...]
           Writes the campaign's confirmed signatures as UTF-8 CSV to FILE, or to standard output.
+        Usage: Ralliement organiser create <email> --organisation <slug> [--name "Name"] [--Setting=value ...]
+          Makes <email> an owner of the organisation (created, with --name, when new) and prints a
+          one-time link where they choose their password.
           Settings are those of the site (for instance --DataDirectory=/var/lib/ralliement).
         Without a command, Ralliement starts the web site.
         """;
@@ -32,6 +36,10 @@ public static class AdminCommands
     /// <returns>The exit code (0 done, 1 failed, 2 wrong arguments or unknown campaign), or null when no command was named.</returns>
     public static async Task<int?> RunAsync(IReadOnlyList<string> args, Func<Stream> standardOutput, TextWriter errors)
     {
+        if (args.Count > 0 && args[0] == "organiser")
+        {
+            return await CreateOrganiserAsync(args, standardOutput, errors);
+        }
         if (args.Count == 0 || args[0] != "export")
         {
             return null;
@@ -65,6 +73,67 @@ public static class AdminCommands
             }
         }
         return await ExportAsync(slug, output, settings.ToArray(), standardOutput, errors);
+    }
+
+    private static async Task<int> CreateOrganiserAsync(IReadOnlyList<string> args, Func<Stream> standardOutput, TextWriter errors)
+    {
+        if (args.Count < 3 || args[1] != "create" || args[2].StartsWith('-'))
+        {
+            await errors.WriteLineAsync(Usage);
+            return 2;
+        }
+        string? slug = null, name = null;
+        var settings = new List<string>();
+        for (var i = 3; i < args.Count; i++)
+        {
+            if (args[i] is "--organisation" or "--name")
+            {
+                if (i + 1 >= args.Count)
+                {
+                    await errors.WriteLineAsync($"{args[i]} needs a value.\n\n" + Usage);
+                    return 2;
+                }
+                if (args[i] == "--name")
+                {
+                    name = args[++i];
+                }
+                else
+                {
+                    slug = args[++i];
+                }
+            }
+            else
+            {
+                settings.Add(args[i]);
+            }
+        }
+        if (slug is null)
+        {
+            await errors.WriteLineAsync("--organisation is required.\n\n" + Usage);
+            return 2;
+        }
+        try
+        {
+            await using var host = BuildServices(settings.ToArray(), withAccounts: true);
+            await host.Services.MigrateDatabaseAsync();
+            await using var scope = host.Services.CreateAsyncScope();
+            var result = await ActivatorUtilities.CreateInstance<CreateOrganiser>(scope.ServiceProvider)
+                .HandleAsync(args[2], slug, name, CancellationToken.None);
+            if (result.Error is not null)
+            {
+                await errors.WriteLineAsync(result.Error);
+                return 2;
+            }
+            await using var output = new StreamWriter(standardOutput());
+            await output.WriteLineAsync(result.SetUpLink);
+            await errors.WriteLineAsync($"{args[2]} is an owner of '{slug}'{(result.OrganisationCreated ? " (organisation created)" : "")}. The link above lets them choose a password once, within 2 days.");
+            return 0;
+        }
+        catch (Exception exception) when (exception is DbException or IOException or InvalidOperationException)
+        {
+            await errors.WriteLineAsync($"Could not create the organiser: {exception.Message}");
+            return 1;
+        }
     }
 
     private static async Task<int> ExportAsync(string slug, string? output, string[] settings, Func<Stream> standardOutput, TextWriter errors)
@@ -112,7 +181,7 @@ public static class AdminCommands
     /// The site's configuration and database, built as the site builds them but never started:
     /// no Kestrel, no background sender. Logs go to standard error, so standard output holds only the CSV.
     /// </summary>
-    internal static WebApplication BuildServices(string[] settings)
+    internal static WebApplication BuildServices(string[] settings, bool withAccounts = false)
     {
         var builder = WebApplication.CreateBuilder(settings);
         builder.Logging.ClearProviders();
@@ -120,6 +189,11 @@ public static class AdminCommands
         // A failed query is reported once, in one sentence, by the command itself.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.AddData();
+        if (withAccounts)
+        {
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddOrganiserAccounts(builder.Configuration);
+        }
         return builder.Build();
     }
 }

@@ -60,6 +60,9 @@ public static class WebShell
                 file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
         app.UseRouting();
+        // Organisers' pages carry their own policies; public pages have none and stay anonymous.
+        app.UseAuthentication();
+        app.UseAuthorization();
         // After routing, which tells it each endpoint's policy; only public pages have one.
         app.UseOutputCache();
         app.MapRazorPages();

@@ -1,0 +1,22 @@
+using Ralliement.Data;
+
+namespace Ralliement.Organisers;
+
+/// <summary>
+/// Records what organisers do in the audit log owners read. An entry is added to the caller's unit
+/// of work, so it exists exactly when the action was committed.
+/// </summary>
+public sealed class Audit(RalliementDb db, TimeProvider clock)
+{
+    public void Record(OrganisationContext organisation, string action, string target, string? details = null) =>
+        db.AuditLog.Add(new AuditEntry
+        {
+            OrganisationId = organisation.Id,
+            OrganiserId = organisation.OrganiserId,
+            Actor = organisation.Actor,
+            Action = action,
+            Target = target,
+            Details = details is { Length: > 2000 } ? details[..2000] : details,
+            At = clock.GetUtcNow().UtcDateTime,
+        });
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Signing;
+
+namespace Ralliement.Organisers;
+
+/// <summary>
+/// <c>organiser create EMAIL --organisation SLUG [--name "Organisation name"]</c>: makes EMAIL an
+/// owner of the organisation (created when new) and prints a one-time link where they choose
+/// their password. Later organisers are invited from the site.
+/// </summary>
+public sealed class CreateOrganiser(RalliementDb db, UserManager<Organiser> users, TimeProvider clock, IConfiguration configuration)
+{
+    public sealed record Result(string? SetUpLink, string? Error, bool OrganisationCreated);
+
+    public async Task<Result> HandleAsync(string email, string organisationSlug, string? organisationName, CancellationToken cancellationToken)
+    {
+        if (!EmailAddress.TryParse(email, out var parsed) || parsed is null)
+        {
+            return new Result(null, $"'{email}' is not an email address.", false);
+        }
+        if (!SlugRule.IsValid(organisationSlug))
+        {
+            return new Result(null, $"'{organisationSlug}' is not a valid organisation slug: use 2 to 80 lower-case letters, digits and hyphens.", false);
+        }
+        var address = parsed.Address;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Slug == organisationSlug, cancellationToken);
+        var created = organisation is null;
+        if (organisation is null)
+        {
+            if (string.IsNullOrWhiteSpace(organisationName))
+            {
+                return new Result(null, $"No organisation has the slug '{organisationSlug}': give its name with --name to create it.", false);
+            }
+            organisation = new Organisation { Slug = organisationSlug, Name = organisationName.Trim(), ContactEmail = address, CreatedAt = now };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var organiser = await users.FindByEmailAsync(address);
+        if (organiser is null)
+        {
+            organiser = new Organiser { UserName = address, Email = address, CreatedAt = now };
+            var result = await users.CreateAsync(organiser);
+            if (!result.Succeeded)
+            {
+                return new Result(null, string.Join(" ", result.Errors.Select(e => e.Description)), created);
+            }
+        }
+        if (!await db.Memberships.AnyAsync(m => m.OrganisationId == organisation.Id && m.OrganiserId == organiser.Id, cancellationToken))
+        {
+            db.Memberships.Add(new Membership { OrganisationId = organisation.Id, OrganiserId = organiser.Id, Role = OrganisationRole.Owner, CreatedAt = now });
+        }
+        db.AuditLog.Add(new AuditEntry
+        {
+            OrganisationId = organisation.Id,
+            Actor = "admin command",
+            Action = "member.add",
+            Target = $"organiser:{organiser.Id}",
+            Details = $"{address} as Owner",
+            At = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        var token = await users.GeneratePasswordResetTokenAsync(organiser);
+        var baseUrl = (configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured : "http://localhost:5000").TrimEnd('/');
+        return new Result($"{baseUrl}/fr/organiser/set-up?id={Uri.EscapeDataString(organiser.Id)}&token={Uri.EscapeDataString(token)}", null, created);
+    }
+}
+
+/// <summary>Slugs name organisations and campaigns in URLs: lower-case ASCII letters, digits and inner hyphens.</summary>
+public static class SlugRule
+{
+    public static bool IsValid(string? slug) =>
+        slug is { Length: >= 2 and <= 80 }
+        && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && slug[0] != '-' && slug[^1] != '-';
+}

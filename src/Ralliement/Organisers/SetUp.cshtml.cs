@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Data;
+
+namespace Ralliement.Organisers;
+
+/// <summary>
+/// Where a one-time link lands: the first owner's link printed by <c>organiser create</c>, and
+/// password-reset links. The link carries an Identity password-reset token, which is bound to the
+/// account's security stamp: choosing a password changes the stamp, so the link works once.
+/// </summary>
+public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organiser> signIn) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty, StringLength(200)]
+    public string? DisplayName { get; set; }
+
+    [BindProperty, StringLength(1000)]
+    public string Password { get; set; } = "";
+
+    [BindProperty, StringLength(1000)]
+    public string Confirmation { get; set; } = "";
+
+    public string? Email { get; private set; }
+    public bool LinkInvalid { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Response.Headers.CacheControl = "no-store";
+        var organiser = await FindAsync();
+        if (organiser is null)
+        {
+            return Invalid();
+        }
+        Email = organiser.Email;
+        DisplayName = organiser.DisplayName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var organiser = await FindAsync();
+        if (organiser is null)
+        {
+            return Invalid();
+        }
+        Email = organiser.Email;
+        if (!ModelState.IsValid)
+        {
+            Errors.Add(HttpContext.Text("SetUpTooLong"));
+        }
+        else if (Password != Confirmation)
+        {
+            Errors.Add(HttpContext.Text("PasswordsDiffer"));
+        }
+        else
+        {
+            var result = await users.ResetPasswordAsync(organiser, Token!, Password);
+            if (result.Succeeded)
+            {
+                organiser.EmailConfirmed = true;
+                organiser.DisplayName = string.IsNullOrWhiteSpace(DisplayName) ? organiser.DisplayName : DisplayName.Trim();
+                await users.UpdateAsync(organiser);
+                await users.ResetAccessFailedCountAsync(organiser);
+                await signIn.SignInAsync(organiser, isPersistent: false);
+                return Redirect($"/{lang}/organiser");
+            }
+            Errors.AddRange(result.Errors.Select(e => PasswordErrors.Describe(HttpContext, e)));
+        }
+        Password = Confirmation = "";
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<Organiser?> FindAsync()
+    {
+        if (string.IsNullOrEmpty(Id) || string.IsNullOrEmpty(Token) || Id.Length > 100 || Token.Length > 2000)
+        {
+            return null;
+        }
+        var organiser = await users.FindByIdAsync(Id);
+        return organiser is not null
+            && await users.VerifyUserTokenAsync(organiser, users.Options.Tokens.PasswordResetTokenProvider, UserManager<Organiser>.ResetPasswordTokenPurpose, Token)
+            ? organiser
+            : null;
+    }
+
+    private PageResult Invalid()
+    {
+        LinkInvalid = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}
