@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Text;
 using Ralliement.Data;
+using Ralliement.Demo;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Export;
 
@@ -116,6 +118,8 @@ public static class AdminCommands
         {
             await using var host = BuildServices(settings.ToArray(), withAccounts: true);
             await host.Services.MigrateDatabaseAsync();
+            // The database the site would open on, demo included, so the demo organisation can be named.
+            await host.Services.SeedDemoAsync();
             await using var scope = host.Services.CreateAsyncScope();
             var result = await ActivatorUtilities.CreateInstance<CreateOrganiser>(scope.ServiceProvider)
                 .HandleAsync(args[2], slug, name, CancellationToken.None);
@@ -192,6 +196,7 @@ public static class AdminCommands
         if (withAccounts)
         {
             builder.Services.AddSingleton(TimeProvider.System);
+            builder.AddDataProtectionKeys();
             builder.Services.AddOrganiserAccounts(builder.Configuration);
         }
         return builder.Build();

@@ -25,15 +25,22 @@ public static class WebShell
             o.Cookie.Name = "ralliement-antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Ralliement")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.DataDirectory(builder.Environment), "keys")));
+        builder.AddDataProtectionKeys();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = WebSecurity.MaxRequestBodyBytes;
             k.AddServerHeader = false;
         });
     }
+
+    /// <summary>
+    /// The keys that protect cookies, antiforgery and organisers' one-time links, shared by the site
+    /// and the admin commands: a link printed by a command must open on the site.
+    /// </summary>
+    public static void AddDataProtectionKeys(this WebApplicationBuilder builder) =>
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Ralliement")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.DataDirectory(builder.Environment), "keys")));
 
     public static void UseWebShell(this WebApplication app)
     {
