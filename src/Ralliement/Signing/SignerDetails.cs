@@ -104,6 +104,26 @@ public sealed record SignerDetails(
     public static SignerDetails? Validate(Form form, ReadCampaign.View campaign, out IReadOnlyList<FieldError> errors)
     {
         var problems = new List<FieldError>();
+        // In the order of the form, so the summary of errors reads like it.
+        var asOrganisation = campaign.AcceptsOrganisations && form.SignsAsOrganisation;
+        string? organisationName = null, organisationKind = null;
+        if (asOrganisation)
+        {
+            organisationName = Text(nameof(Form.OrganisationName), form.OrganisationName, FieldRule.Required, SignerLimits.Institution, problems);
+            if (string.IsNullOrEmpty(form.OrganisationKind))
+            {
+                problems.Add(new(nameof(Form.OrganisationKind), "Required"));
+            }
+            else if (!OrganisationKinds.IsKnown(form.OrganisationKind))
+            {
+                problems.Add(new(nameof(Form.OrganisationKind), "UnknownOrganisationKind"));
+            }
+            else
+            {
+                organisationKind = form.OrganisationKind;
+            }
+        }
+
         var firstName = Text(nameof(Form.FirstName), form.FirstName, FieldRule.Required, SignerLimits.Name, problems);
         var lastName = Text(nameof(Form.LastName), form.LastName, FieldRule.Required, SignerLimits.Name, problems);
 
@@ -122,31 +142,12 @@ public sealed record SignerDetails(
         }
 
         // An organisation's representative is not asked about their own institution, status or discipline.
-        var asOrganisation = campaign.AcceptsOrganisations && form.SignsAsOrganisation;
         FieldRule Personal(FieldRule rule) => asOrganisation ? FieldRule.Hidden : rule;
         var institution = Text(nameof(Form.Institution), form.Institution, Personal(campaign.Institution), SignerLimits.Institution, problems);
         var status = Text(nameof(Form.ProfessionalStatus), form.ProfessionalStatus, Personal(campaign.ProfessionalStatus), SignerLimits.Detail, problems);
         var discipline = Text(nameof(Form.Discipline), form.Discipline, Personal(campaign.Discipline), SignerLimits.Detail, problems);
         var city = Text(nameof(Form.City), form.City, campaign.City, SignerLimits.Detail, problems);
         var country = Text(nameof(Form.Country), form.Country, campaign.Country, SignerLimits.Detail, problems);
-
-        string? organisationName = null, organisationKind = null;
-        if (asOrganisation)
-        {
-            organisationName = Text(nameof(Form.OrganisationName), form.OrganisationName, FieldRule.Required, SignerLimits.Institution, problems);
-            if (string.IsNullOrEmpty(form.OrganisationKind))
-            {
-                problems.Add(new(nameof(Form.OrganisationKind), "Required"));
-            }
-            else if (!OrganisationKinds.IsKnown(form.OrganisationKind))
-            {
-                problems.Add(new(nameof(Form.OrganisationKind), "UnknownOrganisationKind"));
-            }
-            else
-            {
-                organisationKind = form.OrganisationKind;
-            }
-        }
 
         var customValues = new List<CustomValue>();
         foreach (var field in campaign.CustomFields)
