@@ -71,6 +71,11 @@ public sealed class HeldSignatureTests : IDisposable
         await _app.SignAndConfirmAsync(form);
         Assert.Equal(1, await _app.PublicCountAsync());
 
+        using (var client = _app.Browser())
+        {
+            var withdrawPage = await client.GetStringAsync(RalliementApp.LinkIn(await _app.EmailToAsync(form["Email"]), "withdraw"));
+            Assert.Contains("le compteur ne changera pas", withdrawPage, StringComparison.Ordinal);
+        }
         Assert.Equal(HttpStatusCode.OK, (await _app.WithdrawAsync(await _app.EmailToAsync(form["Email"]))).StatusCode);
 
         Assert.Equal(1, await _app.PublicCountAsync());
