@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    private static async Task AssertNoViolationsAsync(IPage page)
+    internal static async Task AssertNoViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(WcagAA);
         var report = string.Join("\n", result.Violations.Select(v =>

@@ -5,28 +5,37 @@ using Ralliement.Signing;
 namespace Ralliement.Campaigns;
 
 /// <summary>
-/// The public list: confirmed signers who chose to appear, newest first, a page at a time by key
-/// (no OFFSET, so page 1,000 costs what page 1 costs).
+/// A public list: confirmed people, or confirmed organisations, who chose to appear, newest first,
+/// a page at a time by key (no OFFSET, so page 1,000 costs what page 1 costs).
 /// </summary>
 public sealed class ListSignatories(RalliementDb db)
 {
     public const int PageSize = 50;
     public const int MaxSearchLength = 100;
 
-    public sealed record Signatory(long Id, string Name, string? Institution, string? ProfessionalStatus, string? Discipline, DateTime ConfirmedAt);
+    /// <param name="Name">A person's name, or an organisation's (its representative's name is never shown).</param>
+    /// <param name="OrganisationKind">For an organisation, its kind's stable code (<see cref="OrganisationKinds"/>).</param>
+    /// <param name="Details">Values of the custom fields shown publicly, by field id.</param>
+    public sealed record Signatory(
+        long Id, string Name, string? Institution, string? ProfessionalStatus, string? Discipline, DateTime ConfirmedAt,
+        string? OrganisationKind = null, string? City = null, string? Country = null, IReadOnlyList<Detail>? Details = null);
+
+    public sealed record Detail(string Label, string Value);
 
     public sealed record Page(IReadOnlyList<Signatory> Signatories, long? Older, long? Newer);
 
     /// <param name="before">Show signatures older than this id (the next page).</param>
     /// <param name="after">Show signatures newer than this id (the previous page).</param>
-    public async Task<Page> HandleAsync(int campaignId, string? search, long? before, long? after, int pageSize, CancellationToken cancellationToken)
+    public async Task<Page> HandleAsync(ReadCampaign.View campaign, SignatoryKind kind, string? search, long? before, long? after, int pageSize, CancellationToken cancellationToken)
     {
-        // A variable, not the constant true: EF Core writes "ShowPublicly" alone for a constant, and
-        // SQLite then cannot use the (CampaignId, State, ShowPublicly, Id) index and sorts every
+        // Variables, not constants: EF Core writes "ShowPublicly" alone for the constant true, and
+        // SQLite then cannot use the (CampaignId, State, ShowPublicly, Kind, Id) index and sorts every
         // confirmed signature for each page (55 ms a page at 100,000 signatures, growing with size).
         var shown = true;
+        var confirmed = SignatureState.Confirmed;
+        var campaignId = campaign.Id;
         var query = db.Signatures.AsNoTracking()
-            .Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed && s.ShowPublicly == shown);
+            .Where(s => s.CampaignId == campaignId && s.State == confirmed && s.ShowPublicly == shown && s.Kind == kind);
         var term = SignerText.Normalise(search);
         if (term is not null)
         {
@@ -35,20 +44,53 @@ public sealed class ListSignatories(RalliementDb db)
         }
 
         List<Signatory> rows;
+        long? olderKey, newerKey;
         if (after is not null)
         {
             rows = await Project(query.Where(s => s.Id > after).OrderBy(s => s.Id).Take(pageSize + 1)).ToListAsync(cancellationToken);
             var hasNewer = rows.Count > pageSize;
             rows = rows.Take(pageSize).Reverse().ToList();
-            return new Page(rows, rows.Count > 0 ? rows[^1].Id : null, hasNewer && rows.Count > 0 ? rows[0].Id : null);
+            (olderKey, newerKey) = (rows.Count > 0 ? rows[^1].Id : null, hasNewer && rows.Count > 0 ? rows[0].Id : null);
         }
-        var older = before is null ? query : query.Where(s => s.Id < before);
-        rows = await Project(older.OrderByDescending(s => s.Id).Take(pageSize + 1)).ToListAsync(cancellationToken);
-        var hasOlder = rows.Count > pageSize;
-        rows = rows.Take(pageSize).ToList();
-        return new Page(rows, hasOlder ? rows[^1].Id : null, before is not null && rows.Count > 0 ? rows[0].Id : null);
+        else
+        {
+            var older = before is null ? query : query.Where(s => s.Id < before);
+            rows = await Project(older.OrderByDescending(s => s.Id).Take(pageSize + 1)).ToListAsync(cancellationToken);
+            var hasOlder = rows.Count > pageSize;
+            rows = rows.Take(pageSize).ToList();
+            (olderKey, newerKey) = (hasOlder ? rows[^1].Id : null, before is not null && rows.Count > 0 ? rows[0].Id : null);
+        }
+        return new Page(await WithPublicDetailsAsync(campaign, rows, cancellationToken), olderKey, newerKey);
+    }
+
+    /// <summary>One more query for the page, only when the campaign shows some custom fields publicly.</summary>
+    private async Task<List<Signatory>> WithPublicDetailsAsync(ReadCampaign.View campaign, List<Signatory> rows, CancellationToken cancellationToken)
+    {
+        var shownFields = campaign.CustomFields.Where(f => f.ShownPublicly).ToList();
+        if (shownFields.Count == 0 || rows.Count == 0)
+        {
+            return rows;
+        }
+        var ids = rows.Select(r => r.Id).ToList();
+        var fieldIds = shownFields.Select(f => f.Id).ToList();
+        var values = await db.SignatureFieldValues.AsNoTracking()
+            .Where(v => ids.Contains(v.SignatureId) && fieldIds.Contains(v.CustomFieldId))
+            .ToListAsync(cancellationToken);
+        var bySignature = values.ToLookup(v => v.SignatureId);
+        return rows.Select(r =>
+        {
+            var details = shownFields
+                .Select(f => bySignature[r.Id].FirstOrDefault(v => v.CustomFieldId == f.Id) is { } v ? new Detail(f.Label, v.Value) : null)
+                .OfType<Detail>()
+                .ToList();
+            return details.Count == 0 ? r : r with { Details = details };
+        }).ToList();
     }
 
     private static IQueryable<Signatory> Project(IQueryable<Signature> query) => query.Select(s =>
-        new Signatory(s.Id, s.FirstName + " " + s.LastName, s.Institution, s.ProfessionalStatus, s.Discipline, s.ConfirmedAt!.Value));
+        new Signatory(
+            s.Id,
+            s.Kind == SignatoryKind.Organisation ? s.OrganisationName! : s.FirstName + " " + s.LastName,
+            s.Institution, s.ProfessionalStatus, s.Discipline, s.ConfirmedAt!.Value,
+            s.OrganisationKind, s.City, s.Country, null));
 }

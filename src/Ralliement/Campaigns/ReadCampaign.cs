@@ -24,9 +24,18 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         FieldRule Institution,
         FieldRule ProfessionalStatus,
         FieldRule Discipline,
+        FieldRule City,
+        FieldRule Country,
+        bool AcceptsOrganisations,
+        bool HoldsSignaturesForReview,
+        int OrganisationCount,
         OrganisationView Organisation,
-        IReadOnlyList<CommitmentView> Commitments)
+        IReadOnlyList<CommitmentView> Commitments,
+        IReadOnlyList<CustomFieldView> CustomFields)
     {
+        /// <summary>Confirmed signatures of people, the rest of <see cref="SignatureCount"/> being organisations.</summary>
+        public int PersonCount => Math.Max(0, SignatureCount - OrganisationCount);
+
         /// <summary>The rule of <see cref="Campaign.AcceptsSignaturesAt"/>, for a view read a moment ago.</summary>
         public bool AcceptsSignaturesAt(DateTime now) =>
             State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
@@ -35,6 +44,15 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
     public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths);
 
     public sealed record CommitmentView(int Id, string Label);
+
+    /// <summary>A field the campaign adds to the form, labelled in the page's language.</summary>
+    public sealed record CustomFieldView(int Id, string Label, FieldRule Rule, bool ShownPublicly)
+    {
+        /// <summary>The name of its input in the signing form.</summary>
+        public string InputName => FormName(Id);
+
+        public static string FormName(int id) => "Custom" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// The campaign as read a moment ago (<c>Caching:PublicPages</c>), for the signing form's posts:
@@ -55,6 +73,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             .Include(c => c.Organisation)
             .Include(c => c.Texts)
             .Include(c => c.Commitments).ThenInclude(c => c.Labels)
+            .Include(c => c.CustomFields).ThenInclude(f => f.Labels)
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (campaign is null)
@@ -68,14 +87,43 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             .OrderBy(c => c.Position)
             .Select(c => new CommitmentView(c.Id, Label(c, language, campaign.DefaultLanguage)))
             .ToList();
+        var customFields = campaign.CustomFields
+            .Where(f => f.Rule != FieldRule.Hidden && f.Labels.Count > 0)
+            .OrderBy(f => f.Position).ThenBy(f => f.Id)
+            .Select(f => new CustomFieldView(f.Id, FieldLabel(f, language, campaign.DefaultLanguage), f.Rule, f.ShownPublicly))
+            .ToList();
+        var organisationCount = await CountOrganisationsAsync(campaign.Id, cancellationToken);
         var organisation = campaign.Organisation;
         return new View(
             campaign.Id, campaign.Slug, campaign.Kind, campaign.State, text.Language, text.Title, text.Summary, text.BodyHtml,
             campaign.Goal, campaign.SignatureCount, campaign.OpensAt, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
-            campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline,
+            campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline, campaign.City, campaign.Country,
+            campaign.AcceptsOrganisations, campaign.HoldsSignaturesForReview, organisationCount,
             new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths),
-            commitments);
+            commitments, customFields);
     }
+
+    /// <summary>
+    /// Confirmed organisations, counted on the public-list index (CampaignId, State, ShowPublicly, Kind, Id):
+    /// one seek for each value of ShowPublicly, so it costs what the organisations cost, not the people.
+    /// </summary>
+    private async Task<int> CountOrganisationsAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var organisation = SignatoryKind.Organisation;
+        var confirmed = SignatureState.Confirmed;
+        var count = 0;
+        foreach (var shown in (bool[])[true, false])
+        {
+            count += await db.Signatures
+                .CountAsync(s => s.CampaignId == campaignId && s.State == confirmed && s.ShowPublicly == shown && s.Kind == organisation, cancellationToken);
+        }
+        return count;
+    }
+
+    private static string FieldLabel(CustomField field, string language, string fallback) =>
+        (field.Labels.FirstOrDefault(l => l.Language == language)
+            ?? field.Labels.FirstOrDefault(l => l.Language == fallback)
+            ?? field.Labels.First()).Text;
 
     private static string Label(Commitment commitment, string language, string fallback) =>
         (commitment.Labels.FirstOrDefault(l => l.Language == language)

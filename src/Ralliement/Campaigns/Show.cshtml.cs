@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.Data;
 using Ralliement.Shared;
 
 namespace Ralliement.Campaigns;
@@ -12,6 +13,7 @@ public sealed class ShowModel(ReadCampaign readCampaign, ListSignatories listSig
 
     public ReadCampaign.View Campaign { get; private set; } = null!;
     public IReadOnlyList<ListSignatories.Signatory> Recent { get; private set; } = [];
+    public IReadOnlyList<ListSignatories.Signatory> RecentOrganisations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
     {
@@ -21,7 +23,11 @@ public sealed class ShowModel(ReadCampaign readCampaign, ListSignatories listSig
             return NotFound();
         }
         Campaign = campaign;
-        Recent = (await listSignatories.HandleAsync(campaign.Id, null, null, null, RecentCount, cancellationToken)).Signatories;
+        Recent = (await listSignatories.HandleAsync(campaign, SignatoryKind.Person, null, null, null, RecentCount, cancellationToken)).Signatories;
+        if (campaign.OrganisationCount > 0)
+        {
+            RecentOrganisations = (await listSignatories.HandleAsync(campaign, SignatoryKind.Organisation, null, null, null, RecentCount, cancellationToken)).Signatories;
+        }
         return Page();
     }
 }

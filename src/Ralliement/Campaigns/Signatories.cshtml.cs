@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.Data;
 using Ralliement.Shared;
 
 namespace Ralliement.Campaigns;
@@ -14,6 +15,14 @@ public sealed class SignatoriesModel(ReadCampaign readCampaign, ListSignatories 
     [FromQuery(Name = "q")]
     public string? Search { get; set; }
 
+    /// <summary>Organisations are listed apart, with their own pages: <c>?kind=organisations</c>.</summary>
+    [FromQuery(Name = "kind")]
+    public string? KindName { get; set; }
+
+    public SignatoryKind Kind => KindName == OrganisationsKindName ? SignatoryKind.Organisation : SignatoryKind.Person;
+
+    public const string OrganisationsKindName = "organisations";
+
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, [FromQuery] long? before, [FromQuery] long? after, CancellationToken cancellationToken)
     {
         var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
@@ -26,10 +35,11 @@ public sealed class SignatoriesModel(ReadCampaign readCampaign, ListSignatories 
             Search = Search[..ListSignatories.MaxSearchLength];
         }
         Campaign = campaign;
-        Results = await listSignatories.HandleAsync(campaign.Id, Search, before, after, ListSignatories.PageSize, cancellationToken);
+        Results = await listSignatories.HandleAsync(campaign, Kind, Search, before, after, ListSignatories.PageSize, cancellationToken);
         return Page();
     }
 
     public string PageLink(string direction, long id) =>
-        $"?{direction}={id}" + (string.IsNullOrWhiteSpace(Search) ? "" : "&q=" + Uri.EscapeDataString(Search));
+        $"?{direction}={id}" + (Kind == SignatoryKind.Organisation ? "&kind=" + OrganisationsKindName : "")
+        + (string.IsNullOrWhiteSpace(Search) ? "" : "&q=" + Uri.EscapeDataString(Search));
 }

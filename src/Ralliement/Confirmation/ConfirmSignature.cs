@@ -3,10 +3,14 @@ using Ralliement.Data;
 
 namespace Ralliement.Confirmation;
 
-/// <summary>Confirms a signature from the link in its email; the count goes up in the same transaction.</summary>
+/// <summary>
+/// Confirms a signature from the link in its email; the count goes up in the same transaction. When
+/// the campaign holds signatures for review, confirming makes it Held instead: it counts and shows
+/// only once a moderator approves it.
+/// </summary>
 public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
 {
-    public enum Outcome { Confirmed, AlreadyConfirmed, Expired, Unknown }
+    public enum Outcome { Confirmed, AlreadyConfirmed, Held, Expired, Unknown }
 
     public sealed record Result(Outcome Outcome, string? CampaignSlug);
 
@@ -19,8 +23,8 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await db.ConfirmationTokens
-            .Where(t => t.Hash == hash && t.Signature.State != SignatureState.Withdrawn)
-            .Select(t => new { t.Id, t.SignatureId, t.ExpiresAt, t.UsedAt, t.Signature.State, t.Signature.CampaignId, t.Signature.Campaign.Slug })
+            .Where(t => t.Hash == hash && t.Signature.State != SignatureState.Withdrawn && t.Signature.State != SignatureState.Rejected)
+            .Select(t => new { t.Id, t.SignatureId, t.ExpiresAt, t.UsedAt, t.Signature.State, t.Signature.CampaignId, t.Signature.Campaign.Slug, t.Signature.Campaign.HoldsSignaturesForReview })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -30,26 +34,40 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
         {
             return new Result(Outcome.AlreadyConfirmed, found.Slug);
         }
+        if (found.State == SignatureState.Held)
+        {
+            return new Result(Outcome.Held, found.Slug);
+        }
         if (found.UsedAt is not null || found.ExpiresAt <= now)
         {
             return new Result(Outcome.Expired, found.Slug);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Conditional updates make two simultaneous clicks count once: only one moves Pending to Confirmed.
+        // Conditional updates make two simultaneous clicks count once: only one moves Pending on.
+        var next = found.HoldsSignaturesForReview ? SignatureState.Held : SignatureState.Confirmed;
         var confirmed = await db.Signatures
             .Where(s => s.Id == found.SignatureId && s.State == SignatureState.Pending)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.State, SignatureState.Confirmed)
+                .SetProperty(x => x.State, next)
                 .SetProperty(x => x.ConfirmedAt, now), cancellationToken);
         if (confirmed == 1)
         {
             await db.ConfirmationTokens.Where(t => t.Id == found.Id)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAt, now), cancellationToken);
-            await db.Campaigns.Where(c => c.Id == found.CampaignId)
-                .ExecuteUpdateAsync(c => c.SetProperty(x => x.SignatureCount, x => x.SignatureCount + 1), cancellationToken);
+            if (next == SignatureState.Confirmed)
+            {
+                await db.Campaigns.Where(c => c.Id == found.CampaignId)
+                    .ExecuteUpdateAsync(c => c.SetProperty(x => x.SignatureCount, x => x.SignatureCount + 1), cancellationToken);
+            }
         }
         await transaction.CommitAsync(cancellationToken);
-        return new Result(confirmed == 1 ? Outcome.Confirmed : Outcome.AlreadyConfirmed, found.Slug);
+        if (confirmed == 1)
+        {
+            return new Result(next == SignatureState.Held ? Outcome.Held : Outcome.Confirmed, found.Slug);
+        }
+        // The other click won: say what it did.
+        var state = await db.Signatures.Where(s => s.Id == found.SignatureId).Select(s => s.State).FirstAsync(cancellationToken);
+        return new Result(state == SignatureState.Held ? Outcome.Held : Outcome.AlreadyConfirmed, found.Slug);
     }
 }

@@ -12,6 +12,8 @@ public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampa
 {
     public ReadCampaign.View? Campaign { get; private set; }
     public bool Withdrawn { get; private set; }
+    /// <summary>Whether the signature is in the public count, which its withdrawal then lowers.</summary>
+    public bool Counted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
@@ -23,6 +25,7 @@ public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampa
             return Page();
         }
         Campaign = await readCampaign.HandleAsync(signed.CampaignSlug, lang, cancellationToken);
+        Counted = signed.State == Data.SignatureState.Confirmed;
         return Page();
     }
 

@@ -49,15 +49,21 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutp
                 .SetProperty(x => x.Institution, (string?)null)
                 .SetProperty(x => x.ProfessionalStatus, (string?)null)
                 .SetProperty(x => x.Discipline, (string?)null)
+                .SetProperty(x => x.City, (string?)null)
+                .SetProperty(x => x.Country, (string?)null)
+                .SetProperty(x => x.OrganisationName, (string?)null)
+                .SetProperty(x => x.OrganisationKind, (string?)null)
                 .SetProperty(x => x.SearchText, (string?)null)
                 .SetProperty(x => x.ShowPublicly, false)
                 .SetProperty(x => x.AcceptsNews, false), cancellationToken);
         if (erased == 1)
         {
             await db.Set<SignatureCommitment>().Where(c => c.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);
+            await db.SignatureFieldValues.Where(v => v.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);
             await db.ConfirmationTokens.Where(t => t.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);
             // Emails not yet sent to this signer would only point to a signature that no longer exists;
             // they cannot be told apart from others without the address, which is gone, so they stay.
+            // Only a confirmed signature was counted: a held, pending or rejected one leaves the count as it is.
             if (signed.State == SignatureState.Confirmed)
             {
                 await db.Campaigns.Where(c => c.Id == signed.CampaignId)

@@ -115,8 +115,8 @@ public partial class RalliementDb(DbContextOptions options) : IdentityDbContext<
             // Withdrawn signatures have no key, and NULLs never collide in a unique index
             // (SQLite and PostgreSQL alike), so the address can sign again later.
             s.HasIndex(x => new { x.CampaignId, x.EmailKey }).IsUnique();
-            // The public list reads the latest confirmed, public signatures by key.
-            s.HasIndex(x => new { x.CampaignId, x.State, x.ShowPublicly, x.Id });
+            // The public lists (people, organisations) read the latest confirmed, public signatures by key.
+            s.HasIndex(x => new { x.CampaignId, x.State, x.ShowPublicly, x.Kind, x.Id });
             s.HasMany(x => x.Commitments).WithOne().HasForeignKey(x => x.SignatureId);
         });
 

@@ -6,7 +6,10 @@ namespace Ralliement.Signing;
 /// <summary>A problem with one field of the form, as a resource key and its arguments, shown in the page's language.</summary>
 public sealed record FieldError(string Field, string Key, params object[] Arguments);
 
-/// <summary>What a signer typed, once checked and normalised against the campaign's form.</summary>
+/// <summary>
+/// What a signer typed, once checked and normalised against the campaign's form. For an organisation,
+/// the names and address are its representative's, who confirms by email.
+/// </summary>
 public sealed record SignerDetails(
     string FirstName,
     string LastName,
@@ -18,8 +21,32 @@ public sealed record SignerDetails(
     bool ShowPublicly,
     bool AcceptsNews)
 {
+    public SignatoryKind Kind { get; init; }
+    public string? OrganisationName { get; init; }
+    /// <summary>One of <see cref="OrganisationKinds.All"/>.</summary>
+    public string? OrganisationKind { get; init; }
+    public string? City { get; init; }
+    public string? Country { get; init; }
+    public IReadOnlyList<CustomValue> CustomValues { get; init; } = [];
+
+    public sealed record CustomValue(int FieldId, string Value);
+
+    /// <summary>The form's values of "I sign as".</summary>
+    public const string AsPerson = "person";
+    public const string AsOrganisation = "organisation";
+
     public sealed class Form
     {
+        public string? SignAs { get; set; }
+        public string? OrganisationName { get; set; }
+        public string? OrganisationKind { get; set; }
+        public string? City { get; set; }
+        public string? Country { get; set; }
+        /// <summary>Custom fields' values by field id, as posted under <see cref="ReadCampaign.CustomFieldView.InputName"/>.</summary>
+        public Dictionary<int, string?> Custom { get; set; } = [];
+
+        public bool SignsAsOrganisation => string.Equals(SignAs, AsOrganisation, StringComparison.Ordinal);
+
         public string? FirstName { get; set; }
         public string? LastName { get; set; }
         public string? Email { get; set; }
@@ -40,6 +67,12 @@ public sealed record SignerDetails(
             Institution = form[nameof(Institution)].FirstOrDefault(),
             ProfessionalStatus = form[nameof(ProfessionalStatus)].FirstOrDefault(),
             Discipline = form[nameof(Discipline)].FirstOrDefault(),
+            SignAs = form[nameof(SignAs)].FirstOrDefault(),
+            OrganisationName = form[nameof(OrganisationName)].FirstOrDefault(),
+            OrganisationKind = form[nameof(OrganisationKind)].FirstOrDefault(),
+            City = form[nameof(City)].FirstOrDefault(),
+            Country = form[nameof(Country)].FirstOrDefault(),
+            Custom = ReadCustom(form),
             Commitments = form[nameof(Commitments)]
                 .Select(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1)
                 .ToList(),
@@ -47,6 +80,21 @@ public sealed record SignerDetails(
             ConsentToProcessing = IsTicked(form, nameof(ConsentToProcessing)),
             AcceptsNews = IsTicked(form, nameof(AcceptsNews)),
         };
+
+        // Any "Custom<id>" is kept here; only the campaign's own fields are read at validation.
+        private static Dictionary<int, string?> ReadCustom(IFormCollection form)
+        {
+            var values = new Dictionary<int, string?>();
+            foreach (var (name, value) in form)
+            {
+                if (name.StartsWith("Custom", StringComparison.Ordinal)
+                    && int.TryParse(name.AsSpan(6), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                {
+                    values[id] = value.FirstOrDefault();
+                }
+            }
+            return values;
+        }
 
         private static bool IsTicked(IFormCollection form, string name) =>
             string.Equals(form[name].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
@@ -56,6 +104,26 @@ public sealed record SignerDetails(
     public static SignerDetails? Validate(Form form, ReadCampaign.View campaign, out IReadOnlyList<FieldError> errors)
     {
         var problems = new List<FieldError>();
+        // In the order of the form, so the summary of errors reads like it.
+        var asOrganisation = campaign.AcceptsOrganisations && form.SignsAsOrganisation;
+        string? organisationName = null, organisationKind = null;
+        if (asOrganisation)
+        {
+            organisationName = Text(nameof(Form.OrganisationName), form.OrganisationName, FieldRule.Required, SignerLimits.Institution, problems);
+            if (string.IsNullOrEmpty(form.OrganisationKind))
+            {
+                problems.Add(new(nameof(Form.OrganisationKind), "Required"));
+            }
+            else if (!OrganisationKinds.IsKnown(form.OrganisationKind))
+            {
+                problems.Add(new(nameof(Form.OrganisationKind), "UnknownOrganisationKind"));
+            }
+            else
+            {
+                organisationKind = form.OrganisationKind;
+            }
+        }
+
         var firstName = Text(nameof(Form.FirstName), form.FirstName, FieldRule.Required, SignerLimits.Name, problems);
         var lastName = Text(nameof(Form.LastName), form.LastName, FieldRule.Required, SignerLimits.Name, problems);
 
@@ -73,9 +141,22 @@ public sealed record SignerDetails(
             problems.Add(new(nameof(Form.Email), "InvalidEmail"));
         }
 
-        var institution = Text(nameof(Form.Institution), form.Institution, campaign.Institution, SignerLimits.Institution, problems);
-        var status = Text(nameof(Form.ProfessionalStatus), form.ProfessionalStatus, campaign.ProfessionalStatus, SignerLimits.Detail, problems);
-        var discipline = Text(nameof(Form.Discipline), form.Discipline, campaign.Discipline, SignerLimits.Detail, problems);
+        // An organisation's representative is not asked about their own institution, status or discipline.
+        FieldRule Personal(FieldRule rule) => asOrganisation ? FieldRule.Hidden : rule;
+        var institution = Text(nameof(Form.Institution), form.Institution, Personal(campaign.Institution), SignerLimits.Institution, problems);
+        var status = Text(nameof(Form.ProfessionalStatus), form.ProfessionalStatus, Personal(campaign.ProfessionalStatus), SignerLimits.Detail, problems);
+        var discipline = Text(nameof(Form.Discipline), form.Discipline, Personal(campaign.Discipline), SignerLimits.Detail, problems);
+        var city = Text(nameof(Form.City), form.City, campaign.City, SignerLimits.Detail, problems);
+        var country = Text(nameof(Form.Country), form.Country, campaign.Country, SignerLimits.Detail, problems);
+
+        var customValues = new List<CustomValue>();
+        foreach (var field in campaign.CustomFields)
+        {
+            if (Text(field.InputName, form.Custom.GetValueOrDefault(field.Id), field.Rule, SignerLimits.Institution, problems) is { } value)
+            {
+                customValues.Add(new CustomValue(field.Id, value));
+            }
+        }
 
         var offered = campaign.Commitments.Select(c => c.Id).ToHashSet();
         var commitments = form.Commitments.Distinct().ToList();
@@ -91,7 +172,15 @@ public sealed record SignerDetails(
         errors = problems;
         return problems.Count > 0
             ? null
-            : new SignerDetails(firstName!, lastName!, email!, institution, status, discipline, commitments, form.ShowPublicly, form.AcceptsNews);
+            : new SignerDetails(firstName!, lastName!, email!, institution, status, discipline, commitments, form.ShowPublicly, form.AcceptsNews)
+            {
+                Kind = asOrganisation ? SignatoryKind.Organisation : SignatoryKind.Person,
+                OrganisationName = organisationName,
+                OrganisationKind = organisationKind,
+                City = city,
+                Country = country,
+                CustomValues = customValues,
+            };
     }
 
     private static string? Text(string field, string? input, FieldRule rule, int maxLength, List<FieldError> problems)

@@ -10,12 +10,18 @@ namespace Ralliement.Signing;
 /// <summary>The emails a signer receives, written in the language of the page they signed on.</summary>
 public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IOptions<SigningOptions> options)
 {
-    public void AddConfirmation(RalliementDb db, ReadCampaign.View campaign, string to, string firstName, PublicLinks links, string token)
+    /// <param name="organisationName">When an organisation signs: its name; <paramref name="to"/> is its representative.</param>
+    public void AddConfirmation(RalliementDb db, ReadCampaign.View campaign, string to, string firstName, PublicLinks links, string token, string? organisationName = null)
     {
         var language = Languages.Current;
+        var intro = text["MailConfirmIntro", campaign.Title, campaign.Organisation.Name].Value;
+        if (organisationName is not null)
+        {
+            intro += " " + text["MailConfirmForOrganisation", organisationName];
+        }
         var body = string.Join("\n\n",
             text["MailHello", firstName],
-            text["MailConfirmIntro", campaign.Title, campaign.Organisation.Name],
+            intro,
             text["MailConfirmAction", links.Confirm(language, token)],
             text["MailConfirmExpiry", (int)Math.Ceiling(options.Value.ConfirmationLifetime.TotalDays)],
             text["MailWithdraw", links.Withdraw(language, token)],
@@ -29,6 +35,18 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IOpti
         var language = Languages.Current;
         var body = string.Join("\n\n",
             text["MailAlreadySignedIntro", campaign.Title],
+            text["MailWithdraw", links.Withdraw(language, token)],
+            text["MailNotYou"],
+            Signature(campaign, links, language));
+        outbox.Add(db, to, text["MailAlreadySignedSubject", campaign.Title], body);
+    }
+
+    /// <summary>To an address whose signature was confirmed and then held or rejected by moderators.</summary>
+    public void AddAlreadyRecorded(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token)
+    {
+        var language = Languages.Current;
+        var body = string.Join("\n\n",
+            text["MailAlreadyRecordedIntro", campaign.Title],
             text["MailWithdraw", links.Withdraw(language, token)],
             text["MailNotYou"],
             Signature(campaign, links, language));

@@ -33,7 +33,7 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
                 db.Signatures.Add(signature);
                 known[key] = signature;
                 var token = NewToken(signature, now);
-                mail.AddConfirmation(db, item.Campaign, item.Details.Email.Address, item.Details.FirstName, item.Links, token);
+                mail.AddConfirmation(db, item.Campaign, item.Details.Email.Address, item.Details.FirstName, item.Links, token, item.Details.OrganisationName);
             }
             else if (existing.LastMailAt is null || now - existing.LastMailAt >= options.Value.RepeatMailInterval)
             {
@@ -41,13 +41,19 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
                 // only write to the inbox, and not more often than the interval allows.
                 existing.LastMailAt = now;
                 var token = NewToken(existing, now);
-                if (existing.State == SignatureState.Confirmed)
+                switch (existing.State)
                 {
-                    mail.AddAlreadySigned(db, item.Campaign, existing.Email!, item.Links, token);
-                }
-                else
-                {
-                    mail.AddConfirmation(db, item.Campaign, existing.Email!, existing.FirstName!, item.Links, token);
+                    case SignatureState.Confirmed:
+                        mail.AddAlreadySigned(db, item.Campaign, existing.Email!, item.Links, token);
+                        break;
+                    case SignatureState.Held or SignatureState.Rejected:
+                        // Confirmed by email, then waiting for or refused by a moderator: the inbox
+                        // learns that the address has signed, nothing about the moderators' decision.
+                        mail.AddAlreadyRecorded(db, item.Campaign, existing.Email!, item.Links, token);
+                        break;
+                    default:
+                        mail.AddConfirmation(db, item.Campaign, existing.Email!, existing.FirstName!, item.Links, token, existing.OrganisationName);
+                        break;
                 }
             }
         }
@@ -87,13 +93,23 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
             Institution = details.Institution,
             ProfessionalStatus = details.ProfessionalStatus,
             Discipline = details.Discipline,
-            SearchText = SignerText.SearchForm($"{details.FirstName} {details.LastName} {details.Institution}"),
+            Kind = details.Kind,
+            OrganisationName = details.OrganisationName,
+            OrganisationKind = details.OrganisationKind,
+            City = details.City,
+            Country = details.Country,
+            // What the public list shows is what it finds: an organisation's name, never its representative's.
+            SearchText = SignerText.SearchForm(details.Kind == SignatoryKind.Organisation
+                ? details.OrganisationName!
+                : $"{details.FirstName} {details.LastName} {details.Institution}"),
             ShowPublicly = details.ShowPublicly,
             AcceptsNews = details.AcceptsNews,
             CreatedAt = now,
             LastMailAt = now,
         };
         signature.Commitments.AddRange(details.Commitments.Select(id => new SignatureCommitment { CommitmentId = id }));
+        // Inserted by the same SaveChanges as the signature: the definitions came from the cached campaign view.
+        signature.FieldValues.AddRange(details.CustomValues.Select(v => new SignatureFieldValue { CustomFieldId = v.FieldId, Value = v.Value }));
         return signature;
     }
 
@@ -105,8 +121,8 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
             Signature = signature,
             Hash = hash,
             ExpiresAt = now + options.Value.ConfirmationLifetime,
-            // A reminder to a confirmed signer carries only a withdrawal link: nothing left to confirm.
-            UsedAt = signature.State == SignatureState.Confirmed ? now : null,
+            // A reminder to a signer who already confirmed carries only a withdrawal link: nothing left to confirm.
+            UsedAt = signature.State is SignatureState.Pending ? null : now,
         });
         return token;
     }

@@ -22,8 +22,8 @@ public sealed class CsvExportTests
         var csv = await CsvOfAsync(Row("Ana"));
 
         Assert.Equal(
-            "id,confirmed_at,first_name,last_name,institution,professional_status,discipline,shows_publicly,accepts_news\r\n" +
-            "7,2026-11-22T09:30:05Z,Ana,Lopes,,,,true,false\r\n",
+            "id,confirmed_at,first_name,last_name,institution,professional_status,discipline,shows_publicly,accepts_news,kind,organisation_name,organisation_kind,city,country\r\n" +
+            "7,2026-11-22T09:30:05Z,Ana,Lopes,,,,true,false,person,,,,\r\n",
             csv);
     }
 

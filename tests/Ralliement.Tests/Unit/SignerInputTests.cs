@@ -8,9 +8,9 @@ public sealed class SignerInputTests
 {
     private static ReadCampaign.View Campaign(FieldRule institution = FieldRule.Optional) => new(
         1, "c", CampaignKind.Manifesto, CampaignState.Open, "fr", "T", "S", "<p>B</p>", null, 0, null, null, true,
-        institution, FieldRule.Optional, FieldRule.Hidden,
+        institution, FieldRule.Optional, FieldRule.Hidden, FieldRule.Hidden, FieldRule.Hidden, false, false, 0,
         new ReadCampaign.OrganisationView("O", "o@example.org", null, 12),
-        [new ReadCampaign.CommitmentView(7, "Refuse"), new ReadCampaign.CommitmentView(8, "Reduce")]);
+        [new ReadCampaign.CommitmentView(7, "Refuse"), new ReadCampaign.CommitmentView(8, "Reduce")], []);
 
     private static SignerDetails.Form Valid() => new()
     {

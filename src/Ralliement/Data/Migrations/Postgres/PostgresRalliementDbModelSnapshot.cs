@@ -983,7 +983,7 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "EmailKey")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "State", "ShowPublicly", "Id");
+                    b.HasIndex("CampaignId", "State", "ShowPublicly", "Kind", "Id");
 
                     b.ToTable("Signatures");
                 });

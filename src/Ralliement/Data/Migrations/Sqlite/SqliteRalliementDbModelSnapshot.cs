@@ -952,7 +952,7 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId", "EmailKey")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "State", "ShowPublicly", "Id");
+                    b.HasIndex("CampaignId", "State", "ShowPublicly", "Kind", "Id");
 
                     b.ToTable("Signatures");
                 });
