@@ -32,7 +32,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
     }
 
-    public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths);
+    public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController, string? LegalNotice);
 
     public sealed record CommitmentView(int Id, string Label);
 
@@ -73,7 +73,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             campaign.Id, campaign.Slug, campaign.Kind, campaign.State, text.Language, text.Title, text.Summary, text.BodyHtml,
             campaign.Goal, campaign.SignatureCount, campaign.OpensAt, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
             campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline,
-            new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths),
+            new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice),
             commitments);
     }
 
