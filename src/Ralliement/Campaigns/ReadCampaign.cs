@@ -32,7 +32,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
     }
 
-    public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController, string? LegalNotice);
+    public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController = null, string? LegalNotice = null);
 
     public sealed record CommitmentView(int Id, string Label);
 

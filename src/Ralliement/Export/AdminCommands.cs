@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Ralliement.Data;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Export;
 
@@ -192,6 +193,7 @@ public static class AdminCommands
         if (withAccounts)
         {
             builder.Services.AddSingleton(TimeProvider.System);
+            builder.AddDataProtectionKeys();
             builder.Services.AddOrganiserAccounts(builder.Configuration);
         }
         return builder.Build();

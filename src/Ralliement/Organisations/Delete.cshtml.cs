@@ -12,7 +12,7 @@ namespace Ralliement.Organisations;
 public sealed class DeleteModel(DeleteOrganisation delete, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
-    public string Confirmation { get; set; } = "";
+    public string? Confirmation { get; set; }
 
     public OrganisationContext Organisation { get; private set; } = null!;
     public string? Error { get; private set; }
@@ -32,7 +32,7 @@ public sealed class DeleteModel(DeleteOrganisation delete, IStringLocalizer<Acco
         {
             return Forbid();
         }
-        if (Confirmation.Trim() != Organisation.Slug)
+        if (Confirmation?.Trim() != Organisation.Slug)
         {
             Error = text["DeleteSlugDiffers", Organisation.Slug];
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -14,10 +14,10 @@ public sealed class InvitationModel(AcceptInvitation accept, SignInManager<Organ
     public string? DisplayName { get; set; }
 
     [BindProperty]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
     [BindProperty]
-    public string Confirmation { get; set; } = "";
+    public string? Confirmation { get; set; }
 
     public AcceptInvitation.Found? Invitation { get; private set; }
     public List<string> Errors { get; } = [];
@@ -51,7 +51,7 @@ public sealed class InvitationModel(AcceptInvitation accept, SignInManager<Organ
             }
             return await accept.JoinAsync(Invitation, account, cancellationToken) ? Redirect(home) : Used();
         }
-        if ((DisplayName?.Length ?? 0) > 200 || Password.Length > 1000)
+        if ((DisplayName?.Length ?? 0) > 200 || (Password?.Length ?? 0) > 1000)
         {
             Errors.Add(HttpContext.Text("SetUpTooLong"));
         }
@@ -61,7 +61,7 @@ public sealed class InvitationModel(AcceptInvitation accept, SignInManager<Organ
         }
         else
         {
-            var refused = await accept.CreateAccountAndJoinAsync(Invitation, DisplayName, Password, cancellationToken);
+            var refused = await accept.CreateAccountAndJoinAsync(Invitation, DisplayName, Password ?? "", cancellationToken);
             if (refused is null)
             {
                 var organiser = await signIn.UserManager.FindByEmailAsync(Invitation.Email);

@@ -18,7 +18,7 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
     public sealed record Pending(int Id, string Email, OrganisationRole Role, DateTime ExpiresAt);
 
     [BindProperty]
-    public string Email { get; set; } = "";
+    public string? Email { get; set; }
 
     [BindProperty]
     public OrganisationRole Role { get; set; } = OrganisationRole.Editor;
@@ -39,7 +39,7 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
     public async Task<IActionResult> OnPostInviteAsync([FromRoute] string lang, CancellationToken cancellationToken)
     {
         Organisation = HttpContext.Organisation();
-        InviteError = !Enum.IsDefined(Role) || Email.Length > SignerLimits.Email
+        InviteError = !Enum.IsDefined(Role) || Email is null || Email.Length > SignerLimits.Email
             ? text["InviteEmailInvalid"]
             : await invite.HandleAsync(Organisation, Email, Role, lang, PublicLinks.For(Request, configuration), cancellationToken);
         return InviteError is null ? Back(lang, "invited") : await ShowAsync(StatusCodes.Status422UnprocessableEntity, cancellationToken);

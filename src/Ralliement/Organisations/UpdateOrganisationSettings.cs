@@ -19,12 +19,13 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
 
     public sealed class Form
     {
-        public string Name { get; set; } = "";
-        public string ContactEmail { get; set; } = "";
+        // Nullable: model binding turns an empty or blank input into null.
+        public string? Name { get; set; }
+        public string? ContactEmail { get; set; }
         public string? PostalAddress { get; set; }
         public string? DataController { get; set; }
         public string? LegalNotice { get; set; }
-        public string RetentionMonths { get; set; } = "";
+        public string? RetentionMonths { get; set; }
 
         public static Form Of(Organisation o) => new()
         {
@@ -44,19 +45,19 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
     public async Task<Dictionary<string, string>> HandleAsync(OrganisationContext organisation, Form form, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
-        var name = form.Name.Trim();
+        var name = form.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200)
         {
             errors[nameof(Form.Name)] = text["SettingsNameInvalid"];
         }
-        if (!EmailAddress.TryParse(form.ContactEmail.Trim(), out var contact) || contact is null)
+        if (!EmailAddress.TryParse(form.ContactEmail?.Trim(), out var contact) || contact is null)
         {
             errors[nameof(Form.ContactEmail)] = text["SettingsEmailInvalid"];
         }
         var postalAddress = Optional(form.PostalAddress, 500, nameof(Form.PostalAddress), errors);
         var dataController = Optional(form.DataController, 500, nameof(Form.DataController), errors);
         var legalNotice = Optional(form.LegalNotice, 4000, nameof(Form.LegalNotice), errors);
-        if (!int.TryParse(form.RetentionMonths.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var months)
+        if (!int.TryParse(form.RetentionMonths?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var months)
             || months is < MinRetentionMonths or > MaxRetentionMonths)
         {
             errors[nameof(Form.RetentionMonths)] = text["SettingsRetentionInvalid", MinRetentionMonths, MaxRetentionMonths];

@@ -12,13 +12,13 @@ namespace Ralliement.Organisers;
 public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Organiser> signIn, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
-    public string CurrentPassword { get; set; } = "";
+    public string? CurrentPassword { get; set; }
 
     [BindProperty]
-    public string NewPassword { get; set; } = "";
+    public string? NewPassword { get; set; }
 
     [BindProperty]
-    public string Confirmation { get; set; } = "";
+    public string? Confirmation { get; set; }
 
     public Organiser Organiser { get; private set; } = null!;
     public Dictionary<string, string> Errors { get; } = [];
@@ -36,11 +36,11 @@ public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Org
     {
         Response.Headers.CacheControl = "no-store";
         Organiser = await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in organiser has an account.");
-        if (CurrentPassword.Length is 0 or > 1000)
+        if (CurrentPassword is not { Length: > 0 and <= 1000 })
         {
             Errors["current"] = text["CurrentPasswordWrong"];
         }
-        if (NewPassword.Length > 1000)
+        if (NewPassword is not { Length: > 0 and <= 1000 })
         {
             Errors["new"] = HttpContext.Text("PasswordRefused");
         }
@@ -50,7 +50,7 @@ public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Org
         }
         if (Errors.Count == 0)
         {
-            var result = await users.ChangePasswordAsync(Organiser, CurrentPassword, NewPassword);
+            var result = await users.ChangePasswordAsync(Organiser, CurrentPassword!, NewPassword!);
             if (result.Succeeded)
             {
                 // The password changed the security stamp: a new cookie, so this session stays open.

@@ -18,10 +18,10 @@ public sealed class AccountTwoFactorModel(UserManager<Organiser> users, SignInMa
     public const int RecoveryCodeCount = 10;
 
     [BindProperty]
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
 
     [BindProperty]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
     public bool Enabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
@@ -49,7 +49,7 @@ public sealed class AccountTwoFactorModel(UserManager<Organiser> users, SignInMa
         {
             return await ShowAsync(organiser);
         }
-        var code = new string(Code.Where(char.IsAsciiDigit).ToArray());
+        var code = new string((Code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(organiser, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             Error = text["CodeRefused"];
@@ -74,7 +74,7 @@ public sealed class AccountTwoFactorModel(UserManager<Organiser> users, SignInMa
     public async Task<IActionResult> OnPostDisableAsync()
     {
         var organiser = await LoadAsync();
-        if (Password.Length is 0 or > 1000 || !await users.CheckPasswordAsync(organiser, Password))
+        if (Password is not { Length: > 0 and <= 1000 } || !await users.CheckPasswordAsync(organiser, Password))
         {
             Error = text["CurrentPasswordWrong"];
             Password = "";

@@ -7,7 +7,7 @@ namespace Ralliement.Organisers;
 public sealed class ForgotPasswordModel(RequestPasswordReset requestReset, IConfiguration configuration) : PageModel
 {
     [BindProperty]
-    public string Email { get; set; } = "";
+    public string? Email { get; set; }
 
     public bool Sent { get; private set; }
 
@@ -16,7 +16,7 @@ public sealed class ForgotPasswordModel(RequestPasswordReset requestReset, IConf
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
         Response.Headers.CacheControl = "no-store";
-        if (Email.Length is > 0 and <= 254)
+        if (Email is { Length: > 0 and <= 254 })
         {
             await requestReset.HandleAsync(Email.Trim(), lang, PublicLinks.For(Request, configuration));
         }

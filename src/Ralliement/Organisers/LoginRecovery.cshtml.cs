@@ -12,7 +12,7 @@ namespace Ralliement.Organisers;
 public sealed class LoginRecoveryModel(SignInManager<Organiser> signIn) : PageModel
 {
     [BindProperty]
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -32,7 +32,7 @@ public sealed class LoginRecoveryModel(SignInManager<Organiser> signIn) : PageMo
         {
             return Redirect($"/{lang}/organiser/login");
         }
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Trim();
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
         if (code.Length is > 0 and <= 20)
         {
             var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);

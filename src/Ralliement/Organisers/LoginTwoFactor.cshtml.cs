@@ -13,7 +13,7 @@ namespace Ralliement.Organisers;
 public sealed class LoginTwoFactorModel(SignInManager<Organiser> signIn) : PageModel
 {
     [BindProperty]
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -34,7 +34,7 @@ public sealed class LoginTwoFactorModel(SignInManager<Organiser> signIn) : PageM
             return Redirect($"/{lang}/organiser/login");
         }
         // Authenticator apps show "123 456"; people type it as they read it.
-        var code = new string(Code.Where(char.IsAsciiDigit).ToArray());
+        var code = new string((Code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (code.Length == 6)
         {
             var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);

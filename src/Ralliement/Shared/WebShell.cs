@@ -25,15 +25,22 @@ public static class WebShell
             o.Cookie.Name = "ralliement-antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Ralliement")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.DataDirectory(builder.Environment), "keys")));
+        builder.AddDataProtectionKeys();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = WebSecurity.MaxRequestBodyBytes;
             k.AddServerHeader = false;
         });
     }
+
+    /// <summary>
+    /// The keys that protect cookies and Identity's one-time tokens, kept in the data directory so
+    /// that a link made by the admin command (the first owner's set-up link) opens on the site.
+    /// </summary>
+    public static void AddDataProtectionKeys(this WebApplicationBuilder builder) =>
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Ralliement")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.DataDirectory(builder.Environment), "keys")));
 
     public static void UseWebShell(this WebApplication app)
     {
