@@ -24,9 +24,9 @@ public sealed class OrganiserSetUpTests(BrowserHost host) : IClassFixture<Browse
     private static Task<IResponse> NavigateAsync(IPage page, Func<Task> action) =>
         page.RunAndWaitForResponseAsync(action, r => r.Request.IsNavigationRequest && r.Status is < 300 or >= 400);
 
-    private static async Task AssertAccessibleAsync(IPage page, IResponse? response, string path)
+    private static async Task AssertAccessibleAsync(IPage page, IResponse? response, string path, int status = 200)
     {
-        Assert.Equal(200, response?.Status);
+        Assert.Equal(status, response?.Status);
         await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
         Assert.EndsWith(path, new Uri(page.Url).PathAndQuery, StringComparison.Ordinal);
         var result = await page.RunAxe(WcagAA);
@@ -90,5 +90,53 @@ public sealed class OrganiserSetUpTests(BrowserHost host) : IClassFixture<Browse
         await AssertAccessibleAsync(page, response, "/fr/organiser/account/two-factor");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Code QR" })).ToBeVisibleAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/two-factor$"));
+    }
+
+    [Fact]
+    public async Task An_invited_person_creates_their_account_and_the_owner_can_delete_the_organisation()
+    {
+        const string organisation = "collectif-invitant";
+        var owner = $"owner.{Guid.NewGuid():N}@example.org";
+        var ownerLink = await SetUpLinkAsync(owner, organisation);
+        await using var ownerContext = await host.NewContextAsync(javaScript: true);
+        var ownerPage = await ownerContext.NewPageAsync();
+        await ownerPage.GotoAsync(ownerLink);
+        await ownerPage.GetByLabel("Nouveau mot de passe").FillAsync(Password);
+        await ownerPage.GetByLabel("Le même mot de passe, encore").FillAsync(Password);
+        await NavigateAsync(ownerPage, () => ownerPage.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le mot de passe" }).ClickAsync());
+        await ownerPage.GotoAsync($"/fr/organiser/{organisation}/members");
+        var invited = $"invitee.{Guid.NewGuid():N}@example.org";
+        await ownerPage.GetByLabel("Adresse électronique").FillAsync(invited);
+        await NavigateAsync(ownerPage, () => ownerPage.GetByRole(AriaRole.Button, new() { Name = "Envoyer l’invitation" }).ClickAsync());
+
+        await using var context = await host.NewContextAsync(javaScript: true);
+        var page = await context.NewPageAsync();
+        var invitation = BrowserHost.LinkIn(await host.EmailToAsync(invited), "organiser/invitation");
+        await AssertAccessibleAsync(page, await page.GotoAsync(invitation), invitation);
+        await page.GetByLabel("Votre nom").FillAsync("Invitée");
+        await page.GetByLabel("Nouveau mot de passe").FillAsync(Password);
+        await page.GetByLabel("Le même mot de passe, encore").FillAsync(Password);
+        var joined = await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte et rejoindre" }).ClickAsync());
+        await AssertAccessibleAsync(page, joined, $"/fr/organiser/{organisation}");
+        await Assertions.Expect(page.GetByText("Votre rôle : éditeur")).ToBeVisibleAsync();
+
+        await using var visitor = await host.NewContextAsync(javaScript: true);
+        var forgot = await visitor.NewPageAsync();
+        await AssertAccessibleAsync(forgot, await forgot.GotoAsync("/en/organiser/forgot-password"), "/en/organiser/forgot-password");
+        await forgot.GetByLabel("Email").FillAsync(invited);
+        var sent = await NavigateAsync(forgot, () => forgot.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync());
+        await AssertAccessibleAsync(forgot, sent, "/en/organiser/forgot-password");
+        var legal = await visitor.NewPageAsync();
+        await AssertAccessibleAsync(legal, await legal.GotoAsync("/fr/c/objection-ia-generative/legal"), "/fr/c/objection-ia-generative/legal");
+
+        var delete = $"/fr/organiser/{organisation}/delete";
+        await AssertAccessibleAsync(ownerPage, await ownerPage.GotoAsync(delete), delete);
+        await ownerPage.GetByLabel("Pour confirmer").FillAsync("pas le bon");
+        var refused = await NavigateAsync(ownerPage, () => ownerPage.GetByRole(AriaRole.Button, new() { Name = "Supprimer définitivement" }).ClickAsync());
+        await AssertAccessibleAsync(ownerPage, refused, delete, 422);
+        await ownerPage.GetByLabel("Pour confirmer").FillAsync(organisation);
+        var deleted = await NavigateAsync(ownerPage, () => ownerPage.GetByRole(AriaRole.Button, new() { Name = "Supprimer définitivement" }).ClickAsync());
+        await AssertAccessibleAsync(ownerPage, deleted, "/fr/organiser");
+        Assert.Equal(404, (await page.GotoAsync($"/fr/organiser/{organisation}"))?.Status);
     }
 }

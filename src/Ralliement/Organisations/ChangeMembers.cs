@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
@@ -14,8 +15,7 @@ public sealed class ChangeMembers(RalliementDb db, Audit audit, IStringLocalizer
     /// <returns>Null when done, else the reason it was refused.</returns>
     public async Task<string?> ChangeRoleAsync(OrganisationContext organisation, string organiserId, OrganisationRole role, CancellationToken cancellationToken)
     {
-        // In a transaction, so that two owners demoting each other at once cannot both pass the check.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await LockAsync(organisation, cancellationToken);
         var membership = await FindAsync(organisation, organiserId, cancellationToken);
         if (membership is null)
         {
@@ -39,7 +39,7 @@ public sealed class ChangeMembers(RalliementDb db, Audit audit, IStringLocalizer
 
     public async Task<string?> RemoveAsync(OrganisationContext organisation, string organiserId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await LockAsync(organisation, cancellationToken);
         var membership = await FindAsync(organisation, organiserId, cancellationToken);
         if (membership is null)
         {
@@ -68,6 +68,18 @@ public sealed class ChangeMembers(RalliementDb db, Audit audit, IStringLocalizer
         audit.Record(organisation, "member.revoke", $"invitation:{invitationId}", $"{invitation.Email} as {invitation.Role}");
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Starts a transaction that first writes the organisation's row, which takes its lock: two owners
+    /// demoting each other at once then run one after the other, and the second sees one owner left.
+    /// (PostgreSQL locks the row until commit; SQLite takes its one write lock at the first write.)
+    /// </summary>
+    private async Task<IDbContextTransaction> LockAsync(OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Organisations.Where(o => o.Id == organisation.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.Name, x => x.Name), cancellationToken);
+        return transaction;
     }
 
     private Task<Membership?> FindAsync(OrganisationContext organisation, string organiserId, CancellationToken cancellationToken) =>
