@@ -117,6 +117,23 @@ public sealed class MembersTests
         Assert.Equal(["member.invite", "member.remove", "member.revoke"], (await AuditAsync(app)).Where(a => a.StartsWith("member.", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task An_invitation_expires_after_seven_days()
+    {
+        using var app = new RalliementApp();
+        using var owner = await app.SignedInAsync(OrganisationRole.Owner);
+        var invited = RalliementApp.UniqueEmail("late");
+        await InviteAsync(owner, invited, OrganisationRole.Editor);
+        var link = InvitationLink(await app.EmailToAsync(invited));
+
+        app.Clock.Advance(TimeSpan.FromDays(7.1));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(link)).StatusCode);
+        // The owner's session ended meanwhile (8 hours): another owner reads the pending list.
+        using var later = await app.SignedInAsync(OrganisationRole.Owner);
+        Assert.DoesNotContain(invited, await later.GetStringAsync(Members), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(OrganisationRole.Editor)]
     [InlineData(OrganisationRole.Moderator)]

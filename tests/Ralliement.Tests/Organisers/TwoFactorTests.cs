@@ -113,6 +113,28 @@ public sealed partial class TwoFactorTests
     }
 
     [Fact]
+    public async Task A_password_reset_link_still_asks_for_the_code()
+    {
+        using var app = new RalliementApp();
+        var email = await app.OrganiserAccountAsync(OrganisationRole.Owner);
+        using var client = app.Browser();
+        await RalliementApp.LogInAsync(client, email, RalliementApp.TestPassword);
+        var (key, _) = await EnableAsync(client);
+
+        using var other = app.Browser();
+        await RalliementApp.PostFormAsync(other, "/fr/organiser/forgot-password", new() { ["Email"] = email });
+        var link = new Uri(RalliementApp.SetUpLink().Match((await app.EmailToAsync(email)).TextBody ?? "").Value).PathAndQuery;
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + link).Query);
+        const string password = "la rivière coule sous le vieux pont";
+        var reset = await RalliementApp.PostFormAsync(other, link, new() { ["Id"] = query["id"]!, ["Token"] = query["token"]!, ["Password"] = password, ["Confirmation"] = password });
+
+        Assert.Equal("/fr/organiser/login/two-factor", reset.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/fr/organiser")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await RalliementApp.PostFormAsync(other, "/fr/organiser/login/two-factor", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/fr/organiser")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_code_pages_send_a_visitor_without_a_password_step_back_to_the_login()
     {
         using var app = new RalliementApp();
