@@ -22,6 +22,7 @@ builder.AddCampaigns();
 builder.AddSigning();
 builder.AddConfirmation();
 builder.AddOrganisers();
+builder.AddAccounts();
 
 var app = builder.Build();
 

@@ -71,6 +71,12 @@ public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organ
                 organiser.DisplayName = string.IsNullOrWhiteSpace(DisplayName) ? organiser.DisplayName : DisplayName.Trim();
                 await users.UpdateAsync(organiser);
                 await users.ResetAccessFailedCountAsync(organiser);
+                if (organiser.TwoFactorEnabled)
+                {
+                    // A reset link proves access to the inbox, not to the phone: the code is still asked.
+                    await signIn.PasswordSignInAsync(organiser, Password, isPersistent: false, lockoutOnFailure: false);
+                    return Redirect($"/{lang}/organiser/login/two-factor");
+                }
                 await signIn.SignInAsync(organiser, isPersistent: false);
                 return Redirect($"/{lang}/organiser");
             }

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Ralliement.Data;
+using Ralliement.Organisers;
+
+namespace Ralliement.Organisations;
+
+/// <summary>An owner deletes the organisation, after typing its slug so that it cannot happen by a slip.</summary>
+[Authorize(Policy = OrganisationAccess.Policy.ManageSettings)]
+public sealed class DeleteModel(DeleteOrganisation delete, IStringLocalizer<AccountText> text) : PageModel
+{
+    [BindProperty]
+    public string? Confirmation { get; set; }
+
+    public OrganisationContext Organisation { get; private set; } = null!;
+    public string? Error { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        Response.Headers.CacheControl = "no-store";
+        Organisation = HttpContext.Organisation();
+        return Organisation.Role == OrganisationRole.Owner ? Page() : Forbid();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] string lang, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Organisation = HttpContext.Organisation();
+        if (Organisation.Role != OrganisationRole.Owner)
+        {
+            return Forbid();
+        }
+        if (Confirmation?.Trim() != Organisation.Slug)
+        {
+            Error = text["DeleteSlugDiffers", Organisation.Slug];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        await delete.HandleAsync(Organisation, cancellationToken);
+        return Redirect($"/{lang}/organiser");
+    }
+}

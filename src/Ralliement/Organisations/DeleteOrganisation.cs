@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Organisers;
+using Ralliement.Shared;
+
+namespace Ralliement.Organisations;
+
+/// <summary>
+/// Deletes an organisation and everything it holds: campaigns with their texts, versions, fields,
+/// logos, news, imports and signatures (with their tokens), members, invitations and its audit log.
+/// Organisers' accounts stay: they may belong to other organisations.
+/// </summary>
+public sealed class DeleteOrganisation(RalliementDb db, IOutputCacheStore publicPages)
+{
+    public async Task HandleAsync(OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var id = organisation.Id;
+        var campaigns = db.Campaigns.Where(c => c.OrganisationId == id).Select(c => c.Id);
+        var signatures = db.Signatures.Where(s => campaigns.Contains(s.CampaignId)).Select(s => s.Id);
+        var commitments = db.Commitments.Where(c => campaigns.Contains(c.CampaignId)).Select(c => c.Id);
+        var fields = db.CustomFields.Where(f => campaigns.Contains(f.CampaignId)).Select(f => f.Id);
+        var news = db.News.Where(n => campaigns.Contains(n.CampaignId)).Select(n => n.Id);
+
+        // Every row is deleted explicitly, children first, in one transaction, rather than left to
+        // the foreign keys: they cascade on most relationships but restrict on some (a signature's
+        // commitments and field values), and ExecuteDelete bypasses EF's own cascading.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SignatureFieldValues.Where(v => signatures.Contains(v.SignatureId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<SignatureCommitment>().Where(c => signatures.Contains(c.SignatureId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ConfirmationTokens.Where(t => signatures.Contains(t.SignatureId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Signatures.Where(s => campaigns.Contains(s.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<CustomFieldLabel>().Where(l => fields.Contains(l.CustomFieldId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CustomFields.Where(f => campaigns.Contains(f.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<CommitmentLabel>().Where(l => commitments.Contains(l.CommitmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Commitments.Where(c => campaigns.Contains(c.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.NewsTexts.Where(t => news.Contains(t.NewsPostId)).ExecuteDeleteAsync(cancellationToken);
+        await db.News.Where(n => campaigns.Contains(n.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.SignatureImports.Where(i => campaigns.Contains(i.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CampaignLogos.Where(l => campaigns.Contains(l.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CampaignTextVersions.Where(v => campaigns.Contains(v.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CampaignTexts.Where(t => campaigns.Contains(t.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Campaigns.Where(c => c.OrganisationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Invitations.Where(i => i.OrganisationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Memberships.Where(m => m.OrganisationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.AuditLog.Where(a => a.OrganisationId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Organisations.Where(o => o.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        // Its campaigns' public pages must go now, not when their cached copies expire.
+        await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Ralliement.Confirmation;
+using Ralliement.Data;
+using Ralliement.Mail;
+using Ralliement.Organisers;
+using Ralliement.Shared;
+using Ralliement.Signing;
+
+namespace Ralliement.Organisations;
+
+/// <summary>
+/// An owner invites someone by email with a role. The email carries a one-time secret (only its
+/// SHA-256 is stored, as for signers' links), valid for <see cref="Lifetime"/>.
+/// </summary>
+public sealed class InviteMember(RalliementDb db, Audit audit, Outbox outbox, TimeProvider clock, IStringLocalizer<AccountText> text)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    /// <returns>Null when invited, else the message to show next to the address.</returns>
+    public async Task<string?> HandleAsync(OrganisationContext organisation, string email, OrganisationRole role, string language, PublicLinks links, CancellationToken cancellationToken)
+    {
+        if (!EmailAddress.TryParse(email.Trim(), out var parsed) || parsed is null)
+        {
+            return text["InviteEmailInvalid"];
+        }
+        var address = parsed.Address;
+        var normalized = address.ToUpperInvariant();
+        if (await db.Memberships.AnyAsync(m => m.OrganisationId == organisation.Id && m.Organiser.NormalizedEmail == normalized, cancellationToken))
+        {
+            return text["InviteAlreadyMember"];
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (token, hash) = SignerTokens.Create();
+        var invitation = new Invitation
+        {
+            OrganisationId = organisation.Id,
+            Email = address,
+            Role = role,
+            TokenHash = hash,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+            InvitedById = organisation.OrganiserId,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(organisation, "member.invite", $"invitation:{invitation.Id}", $"{address} as {role}");
+        outbox.Add(db, address,
+            text["InviteEmailSubject", organisation.Name],
+            text["InviteEmailBody", organisation.Actor, organisation.Name, text["Role" + role], links.Invitation(language, token), Lifetime.Days]);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return null;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Ralliement.Data;
+using Ralliement.Organisers;
+using Ralliement.Shared;
+
+namespace Ralliement.Organisations;
+
+/// <summary>An organisation's members with their role, and its pending invitations; owners change them here.</summary>
+[Authorize(Policy = OrganisationAccess.Policy.ManageMembers)]
+public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteMember invite, TimeProvider clock, IConfiguration configuration, IStringLocalizer<AccountText> text) : PageModel
+{
+    public sealed record Member(string Id, string? Name, string Email, OrganisationRole Role, bool TwoFactor);
+
+    public sealed record Pending(int Id, string Email, OrganisationRole Role, DateTime ExpiresAt);
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public OrganisationRole Role { get; set; } = OrganisationRole.Editor;
+
+    public OrganisationContext Organisation { get; private set; } = null!;
+    public IReadOnlyList<Member> Members { get; private set; } = [];
+    public IReadOnlyList<Pending> Invitations { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? InviteError { get; private set; }
+    public string? Done { get; private set; }
+
+    public Task<PageResult> OnGetAsync(string? done, CancellationToken cancellationToken)
+    {
+        Done = done is "invited" or "role" or "removed" or "revoked" ? done : null;
+        return ShowAsync(StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync([FromRoute] string lang, CancellationToken cancellationToken)
+    {
+        Organisation = HttpContext.Organisation();
+        InviteError = !Enum.IsDefined(Role) || Email is null || Email.Length > SignerLimits.Email
+            ? text["InviteEmailInvalid"]
+            : await invite.HandleAsync(Organisation, Email, Role, lang, PublicLinks.For(Request, configuration), cancellationToken);
+        return InviteError is null ? Back(lang, "invited") : await ShowAsync(StatusCodes.Status422UnprocessableEntity, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync([FromRoute] string lang, string organiserId, OrganisationRole newRole, CancellationToken cancellationToken)
+    {
+        Organisation = HttpContext.Organisation();
+        Error = Enum.IsDefined(newRole) ? await members.ChangeRoleAsync(Organisation, organiserId, newRole, cancellationToken) : null;
+        return Error is null ? Back(lang, "role") : await ShowAsync(StatusCodes.Status422UnprocessableEntity, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync([FromRoute] string lang, string organiserId, CancellationToken cancellationToken)
+    {
+        Organisation = HttpContext.Organisation();
+        Error = await members.RemoveAsync(Organisation, organiserId, cancellationToken);
+        if (Error is not null)
+        {
+            return await ShowAsync(StatusCodes.Status422UnprocessableEntity, cancellationToken);
+        }
+        // An owner who left has no members page any more.
+        return organiserId == Organisation.OrganiserId ? Redirect($"/{lang}/organiser") : Back(lang, "removed");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync([FromRoute] string lang, int invitationId, CancellationToken cancellationToken)
+    {
+        Organisation = HttpContext.Organisation();
+        return await members.RevokeInvitationAsync(Organisation, invitationId, cancellationToken) ? Back(lang, "revoked") : NotFound();
+    }
+
+    private RedirectResult Back(string lang, string done) => Redirect($"/{lang}/organiser/{Organisation.Slug}/members?done={done}");
+
+    private async Task<PageResult> ShowAsync(int status, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.StatusCode = status;
+        Organisation = HttpContext.Organisation();
+        var organisationId = Organisation.Id;
+        Members = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId)
+            .OrderBy(m => m.Role).ThenBy(m => m.Organiser.Email)
+            .Select(m => new Member(m.OrganiserId, m.Organiser.DisplayName, m.Organiser.Email ?? "", m.Role, m.Organiser.TwoFactorEnabled))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Invitations = await db.Invitations.AsNoTracking()
+            .Where(i => i.OrganisationId == organisationId && i.AcceptedAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new Pending(i.Id, i.Email, i.Role, i.ExpiresAt))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}

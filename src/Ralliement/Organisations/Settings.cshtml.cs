@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Organisers;
+
+namespace Ralliement.Organisations;
+
+[Authorize(Policy = OrganisationAccess.Policy.ManageSettings)]
+public sealed class SettingsModel(UpdateOrganisationSettings settings) : PageModel
+{
+    [BindProperty]
+    public UpdateOrganisationSettings.Form Form { get; set; } = new();
+
+    public OrganisationContext Organisation { get; private set; } = null!;
+    public Dictionary<string, string> Errors { get; private set; } = [];
+    public bool Saved { get; private set; }
+
+    public async Task OnGetAsync(bool saved, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Organisation = HttpContext.Organisation();
+        Form = UpdateOrganisationSettings.Form.Of(await settings.ReadAsync(Organisation, cancellationToken));
+        Saved = saved;
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] string lang, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Organisation = HttpContext.Organisation();
+        Errors = await settings.HandleAsync(Organisation, Form, cancellationToken);
+        if (Errors.Count == 0)
+        {
+            return Redirect($"/{lang}/organiser/{Organisation.Slug}/settings?saved=true");
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

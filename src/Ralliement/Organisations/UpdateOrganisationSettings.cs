@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Ralliement.Data;
+using Ralliement.Organisers;
+using Ralliement.Shared;
+using Ralliement.Signing;
+
+namespace Ralliement.Organisations;
+
+/// <summary>
+/// The organisation's name and its legal and privacy details, which the public privacy and legal
+/// notice pages of its campaigns show: changing them drops the cached public pages.
+/// </summary>
+public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOutputCacheStore publicPages, IStringLocalizer<AccountText> text)
+{
+    public const int MinRetentionMonths = 1;
+    public const int MaxRetentionMonths = 120;
+
+    public sealed class Form
+    {
+        // Nullable: model binding turns an empty or blank input into null.
+        public string? Name { get; set; }
+        public string? ContactEmail { get; set; }
+        public string? PostalAddress { get; set; }
+        public string? DataController { get; set; }
+        public string? LegalNotice { get; set; }
+        public string? RetentionMonths { get; set; }
+
+        public static Form Of(Organisation o) => new()
+        {
+            Name = o.Name,
+            ContactEmail = o.ContactEmail,
+            PostalAddress = o.PostalAddress,
+            DataController = o.DataController,
+            LegalNotice = o.LegalNotice,
+            RetentionMonths = o.RetentionMonths.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    public Task<Organisation> ReadAsync(OrganisationContext organisation, CancellationToken cancellationToken) =>
+        db.Organisations.SingleAsync(o => o.Id == organisation.Id, cancellationToken);
+
+    /// <returns>Messages keyed by field name; empty when saved.</returns>
+    public async Task<Dictionary<string, string>> HandleAsync(OrganisationContext organisation, Form form, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        var name = form.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
+        {
+            errors[nameof(Form.Name)] = text["SettingsNameInvalid"];
+        }
+        if (!EmailAddress.TryParse(form.ContactEmail?.Trim(), out var contact) || contact is null)
+        {
+            errors[nameof(Form.ContactEmail)] = text["SettingsEmailInvalid"];
+        }
+        var postalAddress = Optional(form.PostalAddress, 500, nameof(Form.PostalAddress), errors);
+        var dataController = Optional(form.DataController, 500, nameof(Form.DataController), errors);
+        var legalNotice = Optional(form.LegalNotice, 4000, nameof(Form.LegalNotice), errors);
+        if (!int.TryParse(form.RetentionMonths?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var months)
+            || months is < MinRetentionMonths or > MaxRetentionMonths)
+        {
+            errors[nameof(Form.RetentionMonths)] = text["SettingsRetentionInvalid", MinRetentionMonths, MaxRetentionMonths];
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        var row = await ReadAsync(organisation, cancellationToken);
+        row.Name = name;
+        row.ContactEmail = contact!.Address;
+        row.PostalAddress = postalAddress;
+        row.DataController = dataController;
+        row.LegalNotice = legalNotice;
+        row.RetentionMonths = months;
+        var changed = db.Entry(row).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        if (changed.Count > 0)
+        {
+            audit.Record(organisation, "organisation.settings", $"organisation:{organisation.Id}", string.Join(", ", changed));
+            await db.SaveChangesAsync(cancellationToken);
+            await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+        }
+        return errors;
+    }
+
+    private string? Optional(string? value, int maxLength, string field, Dictionary<string, string> errors)
+    {
+        // Browsers send text areas' line breaks as CRLF; stored as LF so the length is what people typed.
+        var trimmed = value?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (trimmed is { Length: > 0 } && trimmed.Length > maxLength)
+        {
+            errors[field] = text["SettingsTooLong", maxLength];
+        }
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Ralliement.Data;
+
+namespace Ralliement.Organisers;
+
+/// <summary>The signed-in organiser's own account: their password, and a link to two-factor authentication.</summary>
+[Authorize]
+public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Organiser> signIn, IStringLocalizer<AccountText> text) : PageModel
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? Confirmation { get; set; }
+
+    public Organiser Organiser { get; private set; } = null!;
+    public Dictionary<string, string> Errors { get; } = [];
+    public bool Changed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool changed = false)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Organiser = await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in organiser has an account.");
+        Changed = changed;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Organiser = await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in organiser has an account.");
+        if (CurrentPassword is not { Length: > 0 and <= 1000 })
+        {
+            Errors["current"] = text["CurrentPasswordWrong"];
+        }
+        if (NewPassword is not { Length: > 0 and <= 1000 })
+        {
+            Errors["new"] = HttpContext.Text("PasswordRefused");
+        }
+        else if (NewPassword != Confirmation)
+        {
+            Errors["confirmation"] = HttpContext.Text("PasswordsDiffer");
+        }
+        if (Errors.Count == 0)
+        {
+            var result = await users.ChangePasswordAsync(Organiser, CurrentPassword!, NewPassword!);
+            if (result.Succeeded)
+            {
+                // The password changed the security stamp: a new cookie, so this session stays open.
+                await signIn.RefreshSignInAsync(Organiser);
+                return Redirect($"/{lang}/organiser/account?changed=true");
+            }
+            foreach (var error in result.Errors)
+            {
+                if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+                {
+                    Errors["current"] = text["CurrentPasswordWrong"];
+                }
+                else
+                {
+                    Errors["new"] = PasswordErrors.Describe(HttpContext, error);
+                }
+            }
+        }
+        CurrentPassword = NewPassword = Confirmation = "";
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Shared;
+
+namespace Ralliement.Organisers;
+
+public sealed class ForgotPasswordModel(RequestPasswordReset requestReset, IConfiguration configuration) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public void OnGet() => Response.Headers.CacheControl = "no-store";
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (Email is { Length: > 0 and <= 254 })
+        {
+            await requestReset.HandleAsync(Email.Trim(), lang, PublicLinks.For(Request, configuration));
+        }
+        Sent = true;
+        return Page();
+    }
+}

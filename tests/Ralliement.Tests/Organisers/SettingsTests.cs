@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Tests.Support;
+
+namespace Ralliement.Tests.Organisers;
+
+public sealed class SettingsTests
+{
+    private const string Settings = "/en/organiser/collectif-demo/settings";
+
+    private static Dictionary<string, string> Form(string name = "Collectif des chercheuses", string retention = "24") => new()
+    {
+        ["Form.Name"] = name,
+        ["Form.ContactEmail"] = "contact@chercheuses.example.org",
+        ["Form.PostalAddress"] = "12 rue des Lilas\r\n75020 Paris",
+        ["Form.DataController"] = "Association Collectif des chercheuses, représentée par sa présidente",
+        ["Form.LegalNotice"] = "Directrice de la publication : Inès Martin\r\nHébergeur : Exemple SAS, 1 quai du Port, Marseille",
+        ["Form.RetentionMonths"] = retention,
+    };
+
+    [Fact]
+    public async Task Saved_settings_show_on_the_campaigns_privacy_and_legal_pages_at_once()
+    {
+        using var app = new RalliementApp();
+        // Cached for a minute: the pages must show the new details anyway, because saving drops them.
+        app.Settings["Caching:PublicPages"] = "00:01:00";
+        using var owner = await app.SignedInAsync(OrganisationRole.Owner);
+        using var visitor = app.Browser();
+        Assert.DoesNotContain("Inès Martin", await visitor.GetStringAsync($"/fr/c/{RalliementApp.Slug}/legal"), StringComparison.Ordinal);
+        Assert.DoesNotContain("présidente", await visitor.GetStringAsync($"/fr/c/{RalliementApp.Slug}/privacy"), StringComparison.Ordinal);
+
+        var saved = await RalliementApp.PostFormAsync(owner, Settings, Form());
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("The settings have been saved.", await owner.GetStringAsync(Settings + "?saved=true"), StringComparison.Ordinal);
+        var privacy = await visitor.GetStringAsync($"/fr/c/{RalliementApp.Slug}/privacy");
+        Assert.Contains("Responsable du traitement : Association Collectif des chercheuses, représentée par sa présidente", privacy, StringComparison.Ordinal);
+        Assert.Contains("au plus tard 24 mois", privacy, StringComparison.Ordinal);
+        var legal = await visitor.GetStringAsync($"/en/c/{RalliementApp.Slug}/legal");
+        Assert.Contains("<h1>Legal notice</h1>", legal, StringComparison.Ordinal);
+        Assert.Contains("Collectif des chercheuses", legal, StringComparison.Ordinal);
+        Assert.Contains("mailto:contact@chercheuses.example.org", legal, StringComparison.Ordinal);
+        // Razor writes the line breaks as &#xA;, which the page shows as line breaks (white-space: pre-line).
+        Assert.Contains("<p class=\"plain\">Directrice de la publication : Inès Martin&#xA;Hébergeur : Exemple SAS, 1 quai du Port, Marseille</p>", legal, StringComparison.Ordinal);
+        Assert.Contains("12 rue des Lilas&#xA;75020 Paris", legal, StringComparison.Ordinal);
+        Assert.Contains($"/fr/c/{RalliementApp.Slug}/legal", await visitor.GetStringAsync($"/fr/c/{RalliementApp.Slug}"), StringComparison.Ordinal);
+        Assert.Equal(["organisation.settings"], await app.WithDbAsync(db => db.AuditLog.Where(a => a.Action.StartsWith("organisation.")).Select(a => a.Action).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Wrong_settings_are_refused_field_by_field_and_nothing_changes()
+    {
+        using var app = new RalliementApp();
+        using var owner = await app.SignedInAsync(OrganisationRole.Owner);
+        var form = Form(name: " ", retention: "121");
+        form["Form.ContactEmail"] = "pas une adresse";
+        form["Form.LegalNotice"] = new string('x', 4001);
+
+        var refused = await RalliementApp.PostFormAsync(owner, Settings, form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"settings-name-error\">Give the organisation&#x27;s name", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"settings-contactemail-error\">Give a valid email address.", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"settings-retentionmonths-error\">Give a number of months between 1 and 120.", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"settings-legalnotice-error\">At most 4000 characters.", page, StringComparison.Ordinal);
+        Assert.Equal(12, await app.WithDbAsync(db => db.Organisations.Where(o => o.Slug == RalliementApp.DemoOrganisation).Select(o => o.RetentionMonths).SingleAsync()));
+    }
+}
