@@ -2,6 +2,7 @@ using Ralliement.Campaigns;
 using Ralliement.Confirmation;
 using Ralliement.Data;
 using Ralliement.Demo;
+using Ralliement.Editing;
 using Ralliement.Export;
 using Ralliement.Mail;
 using Ralliement.Organisers;
@@ -22,6 +23,7 @@ builder.AddCampaigns();
 builder.AddSigning();
 builder.AddConfirmation();
 builder.AddOrganisers();
+builder.AddEditing();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ await app.Services.SeedDemoAsync();
 
 app.UseWebShell();
 app.MapCampaigns();
+app.MapEditing();
 
 app.Run();
 
