@@ -25,7 +25,9 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         FieldRule ProfessionalStatus,
         FieldRule Discipline,
         OrganisationView Organisation,
-        IReadOnlyList<CommitmentView> Commitments)
+        IReadOnlyList<CommitmentView> Commitments,
+        Amendment? Amended = null,
+        long? LogoVersion = null)
     {
         /// <summary>The rule of <see cref="Campaign.AcceptsSignaturesAt"/>, for a view read a moment ago.</summary>
         public bool AcceptsSignaturesAt(DateTime now) =>
@@ -35,6 +37,9 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
     public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths);
 
     public sealed record CommitmentView(int Id, string Label);
+
+    /// <summary>The last change to the published text in the language shown, said on the page.</summary>
+    public sealed record Amendment(DateTime At, string Note, int Version);
 
     /// <summary>
     /// The campaign as read a moment ago (<c>Caching:PublicPages</c>), for the signing form's posts:
@@ -69,12 +74,17 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             .Select(c => new CommitmentView(c.Id, Label(c, language, campaign.DefaultLanguage)))
             .ToList();
         var organisation = campaign.Organisation;
+        // Uploaded logos are rare and small; its date versions its address so browsers may keep it.
+        var logoUpdatedAt = await db.CampaignLogos.Where(l => l.CampaignId == campaign.Id)
+            .Select(l => (DateTime?)l.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
         return new View(
             campaign.Id, campaign.Slug, campaign.Kind, campaign.State, text.Language, text.Title, text.Summary, text.BodyHtml,
             campaign.Goal, campaign.SignatureCount, campaign.OpensAt, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
             campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline,
             new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths),
-            commitments);
+            commitments,
+            text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
+            logoUpdatedAt?.Ticks);
     }
 
     private static string Label(Commitment commitment, string language, string fallback) =>
