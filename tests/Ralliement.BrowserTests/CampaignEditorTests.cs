@@ -40,6 +40,11 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
         await page.GotoAsync($"/fr/organiser/{BrowserHost.DemoOrganisation}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle campagne" }).ClickAsync();
         await AssertNoViolationsAsync(page);
+        await page.GetByLabel("Adresse de la campagne").FillAsync("objection-ia-generative");
+        await page.GetByLabel("Titre dans la langue principale").FillAsync("Déjà pris");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("déjà prise");
+        await AssertNoViolationsAsync(page);
         await page.GetByLabel("Adresse de la campagne").FillAsync(slug);
         await page.GetByLabel("Genre de texte").SelectOptionAsync("OpenLetter");
         await page.GetByLabel("Titre dans la langue principale").FillAsync("Lettre ouverte aux laboratoires");
@@ -70,6 +75,17 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la campagne" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier les réglages" }).ClickAsync();
         await AssertNoViolationsAsync(page);
+        await page.Locator("#goal").FillAsync("500");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les réglages" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Modifications enregistrées.");
+        await page.Locator("#new-field-fr").FillAsync("Laboratoire");
+        await page.Locator("#new-field-en").FillAsync("Laboratory");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le champ" }).ClickAsync();
+        await page.Locator("#new-commitment-fr").FillAsync("Enseigner sans IA générative");
+        await page.Locator("#new-commitment-en").FillAsync("Teach without generative AI");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l’engagement" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Engagement n° 1" })).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la campagne" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La campagne est publiée.");
@@ -78,6 +94,7 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Link, new() { Name = "Page publique" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lettre ouverte aux laboratoires", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".text strong")).ToHaveTextAsync("du temps");
+        await Assertions.Expect(page.GetByLabel("Enseigner sans IA générative")).ToBeVisibleAsync();
         await page.GotoAsync($"/en/c/{slug}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open letter to laboratories", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".text strong")).ToHaveTextAsync("time");
