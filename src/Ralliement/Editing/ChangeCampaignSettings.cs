@@ -49,16 +49,13 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
 
     public static string? ForInput(DateTime? at) => at?.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    public enum Outcome { Saved, NotFound, Refused }
 
-    public sealed record Result(Outcome Outcome, FormErrors Errors);
-
-    public async Task<Result> HandleAsync(OrganisationContext organisation, int campaignId, Form form, CancellationToken cancellationToken)
+    public async Task<EditResult> HandleAsync(OrganisationContext organisation, int campaignId, Form form, CancellationToken cancellationToken)
     {
         var campaign = await db.CampaignsOf(organisation).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
         {
-            return new Result(Outcome.NotFound, FormErrors.None);
+            return EditResult.NotFound;
         }
         var errors = new FormErrors();
         int? goal = null;
@@ -86,7 +83,7 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
         }
         if (errors.Any)
         {
-            return new Result(Outcome.Refused, errors);
+            return EditResult.Refused(errors);
         }
 
         campaign.Kind = form.Kind;
@@ -107,7 +104,7 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
             await db.SaveChangesAsync(cancellationToken);
             await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
         }
-        return new Result(Outcome.Saved, FormErrors.None);
+        return EditResult.Done;
     }
 
     private static DateTime? ParseDate(string? input, string field, FormErrors errors)

@@ -19,66 +19,60 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         public string? LabelEn { get; set; }
     }
 
-    public enum Outcome { Done, NotFound, Refused }
 
-    public sealed record Result(Outcome Outcome, FormErrors Errors);
-
-    private static readonly Result NotFound = new(Outcome.NotFound, FormErrors.None);
-    private static readonly Result Done = new(Outcome.Done, FormErrors.None);
-
-    public async Task<Result> AddAsync(OrganisationContext organisation, int campaignId, Form form, CancellationToken cancellationToken)
+    public async Task<EditResult> AddAsync(OrganisationContext organisation, int campaignId, Form form, CancellationToken cancellationToken)
     {
         var campaign = await db.CampaignsOf(organisation).Include(c => c.Commitments)
             .FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
         {
-            return NotFound;
+            return EditResult.NotFound;
         }
         var errors = Validate(form);
         if (errors.Any)
         {
-            return new Result(Outcome.Refused, errors);
+            return EditResult.Refused(errors);
         }
         var commitment = new Commitment { Position = form.Position ?? campaign.Commitments.Select(c => c.Position).DefaultIfEmpty(0).Max() + 1 };
         SetLabels(commitment, form);
         campaign.Commitments.Add(commitment);
         audit.Record(organisation, "commitment.add", $"campaign:{campaign.Id}", $"position {commitment.Position}");
-        return await SaveAsync(cancellationToken);
+        return await CommitAsync(cancellationToken);
     }
 
-    public async Task<Result> SaveAsync(OrganisationContext organisation, int campaignId, int commitmentId, Form form, CancellationToken cancellationToken)
+    public async Task<EditResult> SaveAsync(OrganisationContext organisation, int campaignId, int commitmentId, Form form, CancellationToken cancellationToken)
     {
         var commitment = await FindAsync(organisation, campaignId, commitmentId, cancellationToken);
         if (commitment is null)
         {
-            return NotFound;
+            return EditResult.NotFound;
         }
         var errors = Validate(form);
         if (errors.Any)
         {
-            return new Result(Outcome.Refused, errors);
+            return EditResult.Refused(errors);
         }
         commitment.Position = form.Position ?? commitment.Position;
         SetLabels(commitment, form);
         audit.Record(organisation, "commitment.edit", $"commitment:{commitment.Id}", $"position {commitment.Position}");
-        return await SaveAsync(cancellationToken);
+        return await CommitAsync(cancellationToken);
     }
 
-    public async Task<Result> RemoveAsync(OrganisationContext organisation, int campaignId, int commitmentId, CancellationToken cancellationToken)
+    public async Task<EditResult> RemoveAsync(OrganisationContext organisation, int campaignId, int commitmentId, CancellationToken cancellationToken)
     {
         var commitment = await FindAsync(organisation, campaignId, commitmentId, cancellationToken);
         if (commitment is null)
         {
-            return NotFound;
+            return EditResult.NotFound;
         }
         if (await db.Set<SignatureCommitment>().AnyAsync(s => s.CommitmentId == commitment.Id, cancellationToken))
         {
-            return new Result(Outcome.Refused, new FormErrors { ["Commitment"] = "CommitmentTicked" });
+            return EditResult.Refused(new FormErrors { ["Commitment"] = "CommitmentTicked" });
         }
         db.RemoveRange(commitment.Labels);
         db.Commitments.Remove(commitment);
         audit.Record(organisation, "commitment.remove", $"commitment:{commitment.Id}");
-        return await SaveAsync(cancellationToken);
+        return await CommitAsync(cancellationToken);
     }
 
     private async Task<Commitment?> FindAsync(OrganisationContext organisation, int campaignId, int commitmentId, CancellationToken cancellationToken) =>
@@ -119,10 +113,10 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         }
     }
 
-    private async Task<Result> SaveAsync(CancellationToken cancellationToken)
+    private async Task<EditResult> CommitAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
         await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
-        return Done;
+        return EditResult.Done;
     }
 }

@@ -20,20 +20,14 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         public bool ShownPublicly { get; set; }
     }
 
-    public enum Outcome { Done, NotFound, Refused }
 
-    public sealed record Result(Outcome Outcome, FormErrors Errors);
-
-    private static readonly Result NotFound = new(Outcome.NotFound, FormErrors.None);
-    private static readonly Result Done = new(Outcome.Done, FormErrors.None);
-
-    public async Task<Result> AddAsync(OrganisationContext organisation, int campaignId, Form form, CancellationToken cancellationToken)
+    public async Task<EditResult> AddAsync(OrganisationContext organisation, int campaignId, Form form, CancellationToken cancellationToken)
     {
         var campaign = await db.CampaignsOf(organisation).Include(c => c.CustomFields)
             .FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
         {
-            return NotFound;
+            return EditResult.NotFound;
         }
         var errors = Validate(form);
         if (campaign.CustomFields.Count >= CampaignLimits.MaxCustomFields)
@@ -42,7 +36,7 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         }
         if (errors.Any)
         {
-            return new Result(Outcome.Refused, errors);
+            return EditResult.Refused(errors);
         }
         var field = new CustomField
         {
@@ -53,57 +47,57 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         SetLabels(field, form);
         campaign.CustomFields.Add(field);
         audit.Record(organisation, "field.add", $"campaign:{campaign.Id}", form.LabelFr!.Trim());
-        return await SaveAsync(cancellationToken);
+        return await CommitAsync(cancellationToken);
     }
 
-    public async Task<Result> SaveAsync(OrganisationContext organisation, int campaignId, int fieldId, Form form, CancellationToken cancellationToken)
+    public async Task<EditResult> SaveAsync(OrganisationContext organisation, int campaignId, int fieldId, Form form, CancellationToken cancellationToken)
     {
         var field = await FindAsync(organisation, campaignId, fieldId, cancellationToken);
         if (field is null)
         {
-            return NotFound;
+            return EditResult.NotFound;
         }
         var errors = Validate(form);
         if (errors.Any)
         {
-            return new Result(Outcome.Refused, errors);
+            return EditResult.Refused(errors);
         }
         field.Rule = form.Rule;
         field.ShownPublicly = form.ShownPublicly;
         SetLabels(field, form);
         audit.Record(organisation, "field.edit", $"field:{field.Id}", $"{form.Rule}, {(form.ShownPublicly ? "public" : "private")}");
-        return await SaveAsync(cancellationToken);
+        return await CommitAsync(cancellationToken);
     }
 
-    public async Task<Result> RemoveAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken)
+    public async Task<EditResult> RemoveAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken)
     {
         var field = await FindAsync(organisation, campaignId, fieldId, cancellationToken);
         if (field is null)
         {
-            return NotFound;
+            return EditResult.NotFound;
         }
         if (await db.SignatureFieldValues.AnyAsync(v => v.CustomFieldId == field.Id, cancellationToken))
         {
-            return new Result(Outcome.Refused, new FormErrors { ["Field"] = "FieldHasValues" });
+            return EditResult.Refused(new FormErrors { ["Field"] = "FieldHasValues" });
         }
         db.RemoveRange(field.Labels);
         db.CustomFields.Remove(field);
         audit.Record(organisation, "field.remove", $"field:{field.Id}");
-        return await SaveAsync(cancellationToken);
+        return await CommitAsync(cancellationToken);
     }
 
     /// <summary>What a field with answers gets instead of removal: no longer asked, no longer shown.</summary>
-    public async Task<Result> HideAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken)
+    public async Task<EditResult> HideAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken)
     {
         var field = await FindAsync(organisation, campaignId, fieldId, cancellationToken);
         if (field is null)
         {
-            return NotFound;
+            return EditResult.NotFound;
         }
         field.Rule = FieldRule.Hidden;
         field.ShownPublicly = false;
         audit.Record(organisation, "field.hide", $"field:{field.Id}");
-        return await SaveAsync(cancellationToken);
+        return await CommitAsync(cancellationToken);
     }
 
     private async Task<CustomField?> FindAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken) =>
@@ -144,10 +138,10 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         }
     }
 
-    private async Task<Result> SaveAsync(CancellationToken cancellationToken)
+    private async Task<EditResult> CommitAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
         await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
-        return Done;
+        return EditResult.Done;
     }
 }

@@ -41,68 +41,68 @@ public sealed class SettingsModel(
     public async Task<IActionResult> OnPostAsync(string lang, int id, [FromForm(Name = "Settings")] ChangeCampaignSettings.Form form, CancellationToken cancellationToken)
     {
         var result = await changeSettings.HandleAsync(Organisation, id, form, cancellationToken);
-        return await AnswerAsync(lang, id, result.Outcome.ToString(), result.Errors, form, cancellationToken);
+        return await AnswerAsync(lang, id, result, form, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddFieldAsync(string lang, int id, [FromForm(Name = "Field")] EditCustomFields.Form form, CancellationToken cancellationToken)
     {
         var result = await editFields.AddAsync(Organisation, id, form, cancellationToken);
-        return await AnswerAsync(lang, id, result.Outcome.ToString(), result.Errors, null, cancellationToken);
+        return await AnswerAsync(lang, id, result, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSaveFieldAsync(string lang, int id, [FromQuery] int fieldId, [FromForm(Name = "Field")] EditCustomFields.Form form, CancellationToken cancellationToken)
     {
         var result = await editFields.SaveAsync(Organisation, id, fieldId, form, cancellationToken);
-        return await AnswerAsync(lang, id, result.Outcome.ToString(), result.Errors, null, cancellationToken);
+        return await AnswerAsync(lang, id, result, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveFieldAsync(string lang, int id, [FromQuery] int fieldId, CancellationToken cancellationToken)
     {
         var result = await editFields.RemoveAsync(Organisation, id, fieldId, cancellationToken);
-        if (result.Outcome == EditCustomFields.Outcome.Refused)
+        if (result.Outcome == EditOutcome.Refused)
         {
             FieldToHide = fieldId;
         }
-        return await AnswerAsync(lang, id, result.Outcome.ToString(), result.Errors, null, cancellationToken);
+        return await AnswerAsync(lang, id, result, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostHideFieldAsync(string lang, int id, [FromQuery] int fieldId, CancellationToken cancellationToken)
     {
         var result = await editFields.HideAsync(Organisation, id, fieldId, cancellationToken);
-        return await AnswerAsync(lang, id, result.Outcome.ToString(), result.Errors, null, cancellationToken);
+        return await AnswerAsync(lang, id, result, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddCommitmentAsync(string lang, int id, [FromForm(Name = "Commitment")] EditCommitments.Form form, CancellationToken cancellationToken)
     {
         var result = await editCommitments.AddAsync(Organisation, id, form, cancellationToken);
-        return await AnswerAsync(lang, id, result.Outcome.ToString(), result.Errors, null, cancellationToken);
+        return await AnswerAsync(lang, id, result, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSaveCommitmentAsync(string lang, int id, [FromQuery] int commitmentId, [FromForm(Name = "Commitment")] EditCommitments.Form form, CancellationToken cancellationToken)
     {
         var result = await editCommitments.SaveAsync(Organisation, id, commitmentId, form, cancellationToken);
-        return await AnswerAsync(lang, id, result.Outcome.ToString(), result.Errors, null, cancellationToken);
+        return await AnswerAsync(lang, id, result, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveCommitmentAsync(string lang, int id, [FromQuery] int commitmentId, CancellationToken cancellationToken)
     {
         var result = await editCommitments.RemoveAsync(Organisation, id, commitmentId, cancellationToken);
-        return await AnswerAsync(lang, id, result.Outcome.ToString(), result.Errors, null, cancellationToken);
+        return await AnswerAsync(lang, id, result, null, cancellationToken);
     }
 
     /// <summary>After a post: back to the page when done, 404 for another organisation's campaign, the page with its messages (422) when refused.</summary>
-    private async Task<IActionResult> AnswerAsync(string lang, int id, string outcome, FormErrors errors, ChangeCampaignSettings.Form? posted, CancellationToken cancellationToken)
+    private async Task<IActionResult> AnswerAsync(string lang, int id, EditResult result, ChangeCampaignSettings.Form? posted, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        if (outcome == "NotFound" || !await LoadAsync(lang, id, cancellationToken))
+        if (result.Outcome == EditOutcome.NotFound || !await LoadAsync(lang, id, cancellationToken))
         {
             return NotFound();
         }
-        if (outcome == "Done" || outcome == "Saved")
+        if (result.Outcome == EditOutcome.Done)
         {
             return Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}/edit?saved=true");
         }
-        Errors = errors;
+        Errors = result.Errors;
         Settings = posted ?? ChangeCampaignSettings.Form.Of(Campaign.Campaign);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

@@ -19,6 +19,7 @@ public sealed class CampaignWritingTests
         var overview = await editor.GetStringAsync(Campaign(id));
         Assert.Contains("Lettre aux universités", overview, StringComparison.Ordinal);
         Assert.Contains("Ajouter la traduction anglaise", overview, StringComparison.Ordinal);
+        Assert.Contains("Add the English translation", await editor.GetStringAsync(Campaign(id).Replace("/fr/", "/en/", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/fr/c/lettre-aux-universites")).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await WriteTextAsync(editor, id, "fr", "Lettre aux universités", "Nous demandons **du temps**.")).StatusCode);
