@@ -15,6 +15,9 @@ public sealed class StateModel(ChangeCampaignState changeState) : PageModel
 
     public OrganisationContext Organisation => HttpContext.Organisation();
 
+    /// <summary>Nothing to show without a change asked for: back to the campaign (a 404 there if it is not the organisation's).</summary>
+    public IActionResult OnGet(string lang, int id) => Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}");
+
     public async Task<IActionResult> OnPostAsync(string lang, int id, [FromForm(Name = "change")] string? change, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
