@@ -2,6 +2,7 @@ using Ralliement.Campaigns;
 using Ralliement.Confirmation;
 using Ralliement.Data;
 using Ralliement.Demo;
+using Ralliement.Editing;
 using Ralliement.Export;
 using Ralliement.Mail;
 using Ralliement.Organisers;
@@ -23,6 +24,7 @@ builder.AddSigning();
 builder.AddConfirmation();
 builder.AddOrganisers();
 builder.AddAccounts();
+builder.AddEditing();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ await app.Services.SeedDemoAsync();
 
 app.UseWebShell();
 app.MapCampaigns();
+app.MapEditing();
 
 app.Run();
 

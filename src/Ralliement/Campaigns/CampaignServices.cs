@@ -12,6 +12,7 @@ public static class CampaignServices
         builder.Services.AddScoped<ReadCampaign>();
         builder.Services.AddScoped<ReadCount>();
         builder.Services.AddScoped<ListSignatories>();
+        builder.Services.AddScoped<ReadTextVersions>();
     }
 
     public static void MapCampaigns(this WebApplication app)

@@ -31,7 +31,9 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         int OrganisationCount,
         OrganisationView Organisation,
         IReadOnlyList<CommitmentView> Commitments,
-        IReadOnlyList<CustomFieldView> CustomFields)
+        IReadOnlyList<CustomFieldView> CustomFields,
+        Amendment? Amended = null,
+        long? LogoVersion = null)
     {
         /// <summary>Confirmed signatures of people, the rest of <see cref="SignatureCount"/> being organisations.</summary>
         public int PersonCount => Math.Max(0, SignatureCount - OrganisationCount);
@@ -53,6 +55,9 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
 
         public static string FormName(int id) => "Custom" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The last change to the published text in the language shown, said on the page.</summary>
+    public sealed record Amendment(DateTime At, string Note, int Version);
 
     /// <summary>
     /// The campaign as read a moment ago (<c>Caching:PublicPages</c>), for the signing form's posts:
@@ -94,13 +99,18 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             .ToList();
         var organisationCount = await CountOrganisationsAsync(campaign.Id, cancellationToken);
         var organisation = campaign.Organisation;
+        // Uploaded logos are rare and small; its date versions its address so browsers may keep it.
+        var logoUpdatedAt = await db.CampaignLogos.Where(l => l.CampaignId == campaign.Id)
+            .Select(l => (DateTime?)l.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
         return new View(
             campaign.Id, campaign.Slug, campaign.Kind, campaign.State, text.Language, text.Title, text.Summary, text.BodyHtml,
             campaign.Goal, campaign.SignatureCount, campaign.OpensAt, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
             campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline, campaign.City, campaign.Country,
             campaign.AcceptsOrganisations, campaign.HoldsSignaturesForReview, organisationCount,
             new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice),
-            commitments, customFields);
+            commitments, customFields,
+            text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
+            logoUpdatedAt?.Ticks);
     }
 
     /// <summary>

@@ -1,15 +1,31 @@
 using Microsoft.AspNetCore.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Ralliement.Shared;
 
-public static class WebSecurity
+public static partial class WebSecurity
 {
     /// <summary>The largest request body accepted; a signature fits in a few kilobytes.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// Sets the security headers of every response, refuses bodies over 64 KB with 413, and refuses
+    /// The logo upload's limit: more than a logo may weigh, so that a file a little too heavy reaches
+    /// the upload page, which says how large a logo may be; beyond it, the generic 413 page.
+    /// </summary>
+    public const long MaxLogoUploadBytes = 1024 * 1024;
+
+    /// <summary>The body limit of a request: 64 KB, except for the one endpoint that receives a file, a campaign's logo.</summary>
+    public static long MaxRequestBodyBytesFor(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && LogoUpload().IsMatch(request.Path.Value ?? "") ? MaxLogoUploadBytes : MaxRequestBodyBytes;
+
+    // Matched on the path because this runs before routing, which chooses the endpoint; the
+    // upload page's route is exactly this ("/{lang:lang}/organiser/{org}/campaigns/{id:int}/logo").
+    [GeneratedRegex("^/(fr|en)/organiser/[^/]+/campaigns/[0-9]+/logo$")]
+    private static partial Regex LogoUpload();
+
+    /// <summary>
+    /// Sets the security headers of every response, refuses bodies over 64 KB (a logo: 1 MB) with 413, and refuses
     /// cross-site form posts.
     /// </summary>
     public static IApplicationBuilder UseWebSecurity(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -29,14 +45,15 @@ public static class WebSecurity
             return;
         }
         var request = context.Request;
-        if (request.ContentLength > MaxRequestBodyBytes)
+        var maxBody = MaxRequestBodyBytesFor(request);
+        if (request.ContentLength > maxBody)
         {
             await Refuse(context, StatusCodes.Status413PayloadTooLarge);
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxRequestBodyBytes;
+            limit.MaxRequestBodySize = maxBody;
         }
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method)))
         {

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Organisers;
+using Ralliement.Shared;
+
+namespace Ralliement.Editing;
+
+/// <summary>
+/// Moves a campaign along draft → open → closed → archived, with a way back from closed to open.
+/// Publishing needs a title and a body in the default language: a public page never shows an empty text.
+/// </summary>
+public sealed class ChangeCampaignState(RalliementDb db, Audit audit, TimeProvider clock, IOutputCacheStore publicPages)
+{
+    /// <summary>The transitions offered, by the state they start from.</summary>
+    public static readonly IReadOnlyList<(string Action, CampaignState From, CampaignState To)> Transitions =
+    [
+        ("publish", CampaignState.Draft, CampaignState.Open),
+        ("close", CampaignState.Open, CampaignState.Closed),
+        ("reopen", CampaignState.Closed, CampaignState.Open),
+        ("archive", CampaignState.Closed, CampaignState.Archived),
+    ];
+
+    public static IEnumerable<string> ActionsFrom(CampaignState state) =>
+        Transitions.Where(t => t.From == state).Select(t => t.Action);
+
+    public enum Outcome { Done, NotFound, Refused }
+
+    /// <summary>What happened, and for a refusal the <see cref="EditorText"/> key that says why.</summary>
+    public sealed record Result(Outcome Outcome, string? Reason = null);
+
+    public async Task<Result> HandleAsync(OrganisationContext organisation, int campaignId, string? action, CancellationToken cancellationToken)
+    {
+        var campaign = await db.CampaignsOf(organisation).Include(c => c.Texts)
+            .FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return new Result(Outcome.NotFound);
+        }
+        var transition = Transitions.FirstOrDefault(t => t.Action == action && t.From == campaign.State);
+        if (transition.Action is null)
+        {
+            return new Result(Outcome.Refused, Transitions.Any(t => t.Action == action) ? "TransitionRefused" : "TransitionUnknown");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (transition.Action == "publish")
+        {
+            var text = campaign.Texts.FirstOrDefault(t => t.Language == campaign.DefaultLanguage);
+            if (text is null || string.IsNullOrWhiteSpace(text.Title) || string.IsNullOrWhiteSpace(text.BodyMarkdown))
+            {
+                return new Result(Outcome.Refused, "PublishNeedsText");
+            }
+            campaign.PublishedAt = now;
+        }
+        else if (transition.Action == "close")
+        {
+            campaign.ClosedAt = now;
+        }
+        else if (transition.Action == "reopen")
+        {
+            campaign.ClosedAt = null;
+        }
+        else if (transition.Action == "archive")
+        {
+            campaign.ArchivedAt = now;
+        }
+        campaign.State = transition.To;
+        audit.Record(organisation, $"campaign.{transition.Action}", $"campaign:{campaign.Id}", $"{transition.From} → {transition.To}");
+        await db.SaveChangesAsync(cancellationToken);
+        await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+        return new Result(Outcome.Done);
+    }
+}

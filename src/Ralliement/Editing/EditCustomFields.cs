@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Organisers;
+using Ralliement.Shared;
+
+namespace Ralliement.Editing;
+
+/// <summary>
+/// The signer fields a campaign adds to the built-in ones (up to ten). A field that some signer has
+/// filled cannot be removed, since their answer would go with it; it can be hidden instead.
+/// </summary>
+public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheStore publicPages)
+{
+    public sealed class Form
+    {
+        public string? LabelFr { get; set; }
+        public string? LabelEn { get; set; }
+        public FieldRule Rule { get; set; } = FieldRule.Optional;
+        public bool ShownPublicly { get; set; }
+    }
+
+
+    public async Task<EditResult> AddAsync(OrganisationContext organisation, int campaignId, Form form, CancellationToken cancellationToken)
+    {
+        var campaign = await db.CampaignsOf(organisation).Include(c => c.CustomFields)
+            .FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return EditResult.NotFound;
+        }
+        var errors = Validate(form);
+        if (campaign.CustomFields.Count >= CampaignLimits.MaxCustomFields)
+        {
+            errors["Field"] = "TooManyFields";
+        }
+        if (errors.Any)
+        {
+            return EditResult.Refused(errors);
+        }
+        var field = new CustomField
+        {
+            Position = campaign.CustomFields.Select(f => f.Position).DefaultIfEmpty(0).Max() + 1,
+            Rule = form.Rule,
+            ShownPublicly = form.ShownPublicly,
+        };
+        SetLabels(field, form);
+        campaign.CustomFields.Add(field);
+        audit.Record(organisation, "field.add", $"campaign:{campaign.Id}", form.LabelFr!.Trim());
+        return await CommitAsync(cancellationToken);
+    }
+
+    public async Task<EditResult> SaveAsync(OrganisationContext organisation, int campaignId, int fieldId, Form form, CancellationToken cancellationToken)
+    {
+        var field = await FindAsync(organisation, campaignId, fieldId, cancellationToken);
+        if (field is null)
+        {
+            return EditResult.NotFound;
+        }
+        var errors = Validate(form);
+        if (errors.Any)
+        {
+            return EditResult.Refused(errors);
+        }
+        field.Rule = form.Rule;
+        field.ShownPublicly = form.ShownPublicly;
+        SetLabels(field, form);
+        audit.Record(organisation, "field.edit", $"field:{field.Id}", $"{form.Rule}, {(form.ShownPublicly ? "public" : "private")}");
+        return await CommitAsync(cancellationToken);
+    }
+
+    public async Task<EditResult> RemoveAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken)
+    {
+        var field = await FindAsync(organisation, campaignId, fieldId, cancellationToken);
+        if (field is null)
+        {
+            return EditResult.NotFound;
+        }
+        if (await db.SignatureFieldValues.AnyAsync(v => v.CustomFieldId == field.Id, cancellationToken))
+        {
+            return EditResult.Refused(new FormErrors { ["Field"] = "FieldHasValues" });
+        }
+        db.RemoveRange(field.Labels);
+        db.CustomFields.Remove(field);
+        audit.Record(organisation, "field.remove", $"field:{field.Id}");
+        return await CommitAsync(cancellationToken);
+    }
+
+    /// <summary>What a field with answers gets instead of removal: no longer asked, no longer shown.</summary>
+    public async Task<EditResult> HideAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken)
+    {
+        var field = await FindAsync(organisation, campaignId, fieldId, cancellationToken);
+        if (field is null)
+        {
+            return EditResult.NotFound;
+        }
+        field.Rule = FieldRule.Hidden;
+        field.ShownPublicly = false;
+        audit.Record(organisation, "field.hide", $"field:{field.Id}");
+        return await CommitAsync(cancellationToken);
+    }
+
+    private async Task<CustomField?> FindAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken) =>
+        await db.CustomFields.Include(f => f.Labels)
+            .Where(f => f.Id == fieldId && f.CampaignId == campaignId && db.CampaignsOf(organisation).Any(c => c.Id == f.CampaignId))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static FormErrors Validate(Form form)
+    {
+        var errors = new FormErrors();
+        if (string.IsNullOrWhiteSpace(form.LabelFr) || string.IsNullOrWhiteSpace(form.LabelEn))
+        {
+            errors["Label"] = "LabelsRequired";
+        }
+        else if (form.LabelFr.Trim().Length > CampaignLimits.FieldLabel || form.LabelEn.Trim().Length > CampaignLimits.FieldLabel)
+        {
+            errors["Label"] = "LabelTooLong";
+        }
+        if (!Enum.IsDefined(form.Rule))
+        {
+            errors["Rule"] = "ChoiceInvalid";
+        }
+        return errors;
+    }
+
+    private static void SetLabels(CustomField field, Form form)
+    {
+        foreach (var (language, text) in new[] { ("fr", form.LabelFr!.Trim()), ("en", form.LabelEn!.Trim()) })
+        {
+            if (field.Labels.FirstOrDefault(l => l.Language == language) is { } label)
+            {
+                label.Text = text;
+            }
+            else
+            {
+                field.Labels.Add(new CustomFieldLabel { Language = language, Text = text });
+            }
+        }
+    }
+
+    private async Task<EditResult> CommitAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+        return EditResult.Done;
+    }
+}

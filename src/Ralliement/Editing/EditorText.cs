@@ -1,0 +1,4 @@
+namespace Ralliement.Editing;
+
+/// <summary>Names the campaign editor's text resources: EditorText.resx (French) and EditorText.en.resx.</summary>
+public sealed class EditorText;

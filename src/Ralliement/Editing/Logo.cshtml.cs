@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Organisers;
+
+namespace Ralliement.Editing;
+
+/// <summary>
+/// The logo upload. It is the one endpoint whose request may exceed the site's 64 KB body limit
+/// (see <see cref="Shared.WebSecurity.MaxRequestBodyBytesFor"/>); a refused file is explained here.
+/// </summary>
+[Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
+public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOverview readOverview) : PageModel
+{
+    public string Reason { get; private set; } = "";
+
+    public ReadCampaignOverview.View Campaign { get; private set; } = null!;
+
+    public OrganisationContext Organisation => HttpContext.Organisation();
+
+    /// <summary>The current logo for its editors, a draft's included (the public address serves published campaigns only).</summary>
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "private, no-cache";
+        return await uploadLogo.ReadAsync(Organisation, id, cancellationToken) is { } logo
+            ? File(logo.Content, logo.ContentType)
+            : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string lang, int id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var result = await uploadLogo.HandleAsync(Organisation, id, file, cancellationToken);
+        if (result.Outcome == UploadCampaignLogo.Outcome.NotFound || await readOverview.HandleAsync(Organisation, id, cancellationToken) is not { } campaign)
+        {
+            return NotFound();
+        }
+        if (result.Outcome == UploadCampaignLogo.Outcome.Saved)
+        {
+            return Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}/edit?saved=true#logo");
+        }
+        Campaign = campaign;
+        Reason = result.Reason!;
+        Response.StatusCode = result.Outcome == UploadCampaignLogo.Outcome.TooLarge
+            ? StatusCodes.Status413PayloadTooLarge
+            : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Organisers;
+
+namespace Ralliement.Editing;
+
+[Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
+public sealed class NewCampaignModel(CreateCampaign createCampaign) : PageModel
+{
+    [BindProperty]
+    public CreateCampaign.Form Form { get; set; } = new();
+
+    public FormErrors Errors { get; private set; } = FormErrors.None;
+
+    public OrganisationContext Organisation => HttpContext.Organisation();
+
+    public void OnGet(string lang)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Form.Language = lang;
+    }
+
+    public async Task<IActionResult> OnPostAsync(string lang, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var result = await createCampaign.HandleAsync(Organisation, Form, cancellationToken);
+        if (result.CampaignId is int id)
+        {
+            return Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}");
+        }
+        Errors = result.Errors;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Organisers;
+
+namespace Ralliement.Editing;
+
+/// <summary>One campaign as its organisers see it, with a link to every page about it that their role opens.</summary>
+[Authorize(Policy = OrganisationAccess.Policy.See)]
+public sealed class OverviewModel(ReadCampaignOverview readOverview) : PageModel
+{
+    public ReadCampaignOverview.View Campaign { get; private set; } = null!;
+
+    public OrganisationContext Organisation => HttpContext.Organisation();
+
+    /// <summary>The state change just made, to confirm it (after the redirect that follows a post).</summary>
+    [FromQuery(Name = "done")]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var campaign = await readOverview.HandleAsync(Organisation, id, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+        Campaign = campaign;
+        return Page();
+    }
+}

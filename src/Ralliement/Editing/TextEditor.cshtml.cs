@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Campaigns;
+using Ralliement.Organisers;
+
+namespace Ralliement.Editing;
+
+/// <summary>The text of a campaign in one language: write, preview (nothing saved), save.</summary>
+[Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
+public sealed class TextEditorModel(EditCampaignText editText) : PageModel
+{
+    [BindProperty]
+    public EditCampaignText.Form Form { get; set; } = new();
+
+    public EditCampaignText.Editing Campaign { get; private set; } = null!;
+
+    public FormErrors Errors { get; private set; } = FormErrors.None;
+
+    /// <summary>The sanitised HTML of the body as posted, when the organiser asked for a preview.</summary>
+    public string? PreviewHtml { get; private set; }
+
+    public bool Saved { get; private set; }
+
+    public OrganisationContext Organisation => HttpContext.Organisation();
+
+    public async Task<IActionResult> OnGetAsync(int id, string language, [FromQuery] bool saved, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!await LoadAsync(id, language, cancellationToken))
+        {
+            return NotFound();
+        }
+        Saved = saved;
+        if (Campaign.Text is { } text)
+        {
+            Form = new EditCampaignText.Form { Title = text.Title, Summary = text.Summary, Body = text.BodyMarkdown };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string lang, int id, string language, [FromForm(Name = "preview")] string? preview, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!await LoadAsync(id, language, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (preview is not null)
+        {
+            Errors = EditCampaignText.Validate(Form);
+            PreviewHtml = CampaignMarkdown.ToSafeHtml(Form.NormalisedBody);
+            return Page();
+        }
+        var result = await editText.HandleAsync(Organisation, id, language, Form, cancellationToken);
+        if (result.Outcome == EditCampaignText.Outcome.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Outcome == EditCampaignText.Outcome.Refused)
+        {
+            Errors = result.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        return Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}/text/{language}?saved=true");
+    }
+
+    private async Task<bool> LoadAsync(int id, string language, CancellationToken cancellationToken)
+    {
+        var campaign = await editText.ReadAsync(Organisation, id, language, cancellationToken);
+        if (campaign is null)
+        {
+            return false;
+        }
+        Campaign = campaign;
+        return true;
+    }
+}
