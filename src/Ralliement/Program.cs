@@ -4,6 +4,7 @@ using Ralliement.Data;
 using Ralliement.Demo;
 using Ralliement.Export;
 using Ralliement.Mail;
+using Ralliement.Moderation;
 using Ralliement.Organisers;
 using Ralliement.Shared;
 using Ralliement.Signing;
@@ -22,6 +23,8 @@ builder.AddCampaigns();
 builder.AddSigning();
 builder.AddConfirmation();
 builder.AddOrganisers();
+builder.AddModeration();
+builder.AddExport();
 
 var app = builder.Build();
 
@@ -30,6 +33,7 @@ await app.Services.SeedDemoAsync();
 
 app.UseWebShell();
 app.MapCampaigns();
+app.MapExport();
 
 app.Run();
 
