@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ralliement.Data;
+using Ralliement.Demo;
+
+namespace Ralliement.BrowserTests;
+
+/// <summary>Organisers and held signatures made through the host's own services, for the moderation journeys.</summary>
+public sealed partial class BrowserHost
+{
+    public const string OrganiserPassword = "un cheval vert traverse la plaine";
+
+    /// <summary>An organiser with a confirmed address and <see cref="OrganiserPassword"/>, member of the demo organisation.</summary>
+    public async Task<string> OrganiserAsync(OrganisationRole role)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        var organiser = new Organiser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(organiser, OrganiserPassword);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        var demo = await db.Campaigns.Where(c => c.Slug == DemoCampaign.Slug).Select(c => c.OrganisationId).SingleAsync();
+        db.Memberships.Add(new Membership { OrganisationId = demo, OrganiserId = organiser.Id, Role = role, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return email;
+    }
+
+    /// <summary>
+    /// Makes the demo campaign hold its signatures for review and puts one held signature in it,
+    /// straight in the database (the signing side of holding is another feature's); returns the campaign id.
+    /// </summary>
+    public async Task<int> HeldSignatureAsync(string firstName, string lastName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        var campaign = await db.Campaigns.SingleAsync(c => c.Slug == DemoCampaign.Slug);
+        campaign.HoldsSignaturesForReview = true;
+        var email = $"held.{Guid.NewGuid():N}@univ-held.example";
+        db.Signatures.Add(new Signature
+        {
+            CampaignId = campaign.Id,
+            State = SignatureState.Held,
+            Language = "fr",
+            FirstName = firstName,
+            LastName = lastName,
+            Email = email,
+            EmailKey = email,
+            Institution = "Université Retenue",
+            SearchText = $"{firstName} {lastName}".ToLowerInvariant(),
+            ShowPublicly = true,
+            CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return campaign.Id;
+    }
+}
