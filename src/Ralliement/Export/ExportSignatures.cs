@@ -9,17 +9,13 @@ public enum ExportSet { Signatures, Contacts }
 
 /// <summary>
 /// The one row source of every export, the admin command's and the organisers' downloads: the columns
-/// a campaign's export may hold, and its confirmed signatures read in batches, so exporting a million
-/// signatures takes no more memory than exporting ten. Writers (<see cref="CsvSheet"/>, <see cref="JsonSheet"/>)
+/// a campaign's export may hold, and its confirmed signatures streamed in id order, so exporting a
+/// million signatures takes no more memory than exporting ten. Writers (<see cref="CsvSheet"/>, <see cref="JsonSheet"/>)
 /// turn a <see cref="Sheet"/> into a file.
 /// </summary>
-public sealed class ExportSignatures(RalliementDb db)
+public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scopes)
 {
-    /// <summary>
-    /// Keyset batches rather than one long query: commitments and custom fields live in their own tables,
-    /// and a joined single query would repeat each signature once per ticked commitment and field.
-    /// Three short queries per thousand rows keep memory flat and no read transaction open for minutes.
-    /// </summary>
+    /// <summary>How many rows are completed with their commitments and custom fields at once, and flushed.</summary>
     public const int BatchSize = 1000;
 
     public sealed record Row(
@@ -141,45 +137,76 @@ public sealed class ExportSignatures(RalliementDb db)
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var withEmail = set == ExportSet.Contacts;
-        long after = 0;
-        while (true)
+        // One no-tracking query streamed by the provider, in id order: SQLite sorts the campaign's
+        // rows once. Keyset batches would sort the rest of the campaign again for every batch.
+        var rows = Selected(campaignId, set).OrderBy(s => s.Id)
+            .Select(s => new Row(s.Id, s.ConfirmedAt ?? s.CreatedAt, s.Kind, s.FirstName, s.LastName, withEmail ? s.Email : null, s.Language,
+                s.Institution, s.ProfessionalStatus, s.Discipline, s.City, s.Country, s.OrganisationName, s.OrganisationKind, s.ShowPublicly, s.AcceptsNews))
+            .AsAsyncEnumerable();
+        if (commitmentIds.Count == 0 && fieldIds.Count == 0)
         {
-            var batch = await Selected(campaignId, set).Where(s => s.Id > after).OrderBy(s => s.Id).Take(BatchSize)
-                .Select(s => new Row(s.Id, s.ConfirmedAt ?? s.CreatedAt, s.Kind, s.FirstName, s.LastName, withEmail ? s.Email : null, s.Language,
-                    s.Institution, s.ProfessionalStatus, s.Discipline, s.City, s.Country, s.OrganisationName, s.OrganisationKind, s.ShowPublicly, s.AcceptsNews))
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
-                yield break;
+                yield return row;
             }
-            var last = batch[^1].Id;
-            // The id range of the batch, narrowed to this campaign's commitments and fields: no list of
-            // a thousand ids sent to the database.
-            var ticked = new List<SignatureCommitment>();
-            if (commitmentIds.Count > 0)
-            {
-                ticked = await db.Set<SignatureCommitment>().AsNoTracking()
-                    .Where(c => c.SignatureId > after && c.SignatureId <= last && commitmentIds.Contains(c.CommitmentId))
-                    .ToListAsync(cancellationToken);
-            }
-            var values = new List<SignatureFieldValue>();
-            if (fieldIds.Count > 0)
-            {
-                values = await db.SignatureFieldValues.AsNoTracking()
-                    .Where(v => v.SignatureId > after && v.SignatureId <= last && fieldIds.Contains(v.CustomFieldId))
-                    .ToListAsync(cancellationToken);
-            }
-            var tickedBy = ticked.ToLookup(c => c.SignatureId, c => c.CommitmentId);
-            var valuesBy = values.ToLookup(v => v.SignatureId);
-            foreach (var row in batch)
-            {
-                yield return row with
-                {
-                    Commitments = tickedBy[row.Id].ToHashSet(),
-                    Fields = valuesBy[row.Id].ToDictionary(v => v.CustomFieldId, v => v.Value),
-                };
-            }
-            after = last;
+            yield break;
         }
+        // Commitments and custom fields live in their own tables; a joined query would repeat each
+        // signature once per ticked commitment and field. They are read for each batch of rows,
+        // through a second context, since the first one's connection is busy streaming.
+        await using var scope = scopes.CreateAsyncScope();
+        var details = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        var batch = new List<Row>(BatchSize);
+        long after = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            batch.Add(row);
+            if (batch.Count == BatchSize)
+            {
+                foreach (var complete in await WithDetailsAsync(details, batch, after, commitmentIds, fieldIds, cancellationToken))
+                {
+                    yield return complete;
+                }
+                after = batch[^1].Id;
+                batch.Clear();
+            }
+        }
+        foreach (var complete in await WithDetailsAsync(details, batch, after, commitmentIds, fieldIds, cancellationToken))
+        {
+            yield return complete;
+        }
+    }
+
+    private static async Task<IEnumerable<Row>> WithDetailsAsync(RalliementDb details, List<Row> batch, long after, List<int> commitmentIds, List<int> fieldIds,
+        CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+        var last = batch[^1].Id;
+        // The id range of the batch, narrowed to this campaign's commitments and fields: no list of
+        // a thousand ids sent to the database.
+        var ticked = new List<SignatureCommitment>();
+        if (commitmentIds.Count > 0)
+        {
+            ticked = await details.Set<SignatureCommitment>().AsNoTracking()
+                .Where(c => c.SignatureId > after && c.SignatureId <= last && commitmentIds.Contains(c.CommitmentId))
+                .ToListAsync(cancellationToken);
+        }
+        var values = new List<SignatureFieldValue>();
+        if (fieldIds.Count > 0)
+        {
+            values = await details.SignatureFieldValues.AsNoTracking()
+                .Where(v => v.SignatureId > after && v.SignatureId <= last && fieldIds.Contains(v.CustomFieldId))
+                .ToListAsync(cancellationToken);
+        }
+        var tickedBy = ticked.ToLookup(c => c.SignatureId, c => c.CommitmentId);
+        var valuesBy = values.ToLookup(v => v.SignatureId);
+        return batch.Select(row => row with
+        {
+            Commitments = tickedBy[row.Id].ToHashSet(),
+            Fields = valuesBy[row.Id].ToDictionary(v => v.CustomFieldId, v => v.Value),
+        });
     }
 }

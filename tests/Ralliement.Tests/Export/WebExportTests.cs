@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Export;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Export;
@@ -137,6 +138,39 @@ public sealed class WebExportTests : IDisposable
         var commitments = row.Where(kv => kv.Key.EndsWith('.')).ToList();
         Assert.Equal(5, commitments.Count);
         Assert.Equal(1, commitments.Count(kv => (string)kv.Value == "true"));
+    }
+
+    [Fact]
+    public async Task Every_signature_keeps_its_own_commitments_across_batches_of_a_large_export()
+    {
+        var campaign = await _app.DemoCampaignIdAsync();
+        var commitments = await _app.WithDbAsync(db => db.Commitments.Where(c => c.CampaignId == campaign).OrderBy(c => c.Position).Select(c => c.Id).ToListAsync());
+        var total = ExportSignatures.BatchSize * 2 + 7;
+        await _app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < total; i++)
+            {
+                var signature = new Signature
+                {
+                    CampaignId = campaign, State = SignatureState.Confirmed, Language = "fr", FirstName = $"N{i}", LastName = "Batch",
+                    CreatedAt = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc), ConfirmedAt = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc),
+                };
+                signature.Commitments.Add(new SignatureCommitment { CommitmentId = commitments[i % commitments.Count] });
+                db.Signatures.Add(signature);
+            }
+            return await db.SaveChangesAsync();
+        });
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+
+        var rows = Rows(await moderator.GetStringAsync(await ExportPathAsync("export.csv")));
+
+        Assert.Equal(total, rows.Count);
+        var labels = rows[0].Keys.Where(k => k.EndsWith('.')).ToList();
+        for (var i = 0; i < total; i++)
+        {
+            Assert.Equal($"N{i}", rows[i]["first_name"]);
+            Assert.Equal([labels[i % commitments.Count]], labels.Where(l => (string)rows[i][l] == "true"));
+        }
     }
 
     [Fact]
