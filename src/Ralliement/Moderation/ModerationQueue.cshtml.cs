@@ -63,8 +63,9 @@ public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures mod
                 c.Texts.Where(t => t.Language == lang).Select(t => t.Title).FirstOrDefault()
                     ?? c.Texts.Where(t => t.Language == c.DefaultLanguage).Select(t => t.Title).FirstOrDefault() ?? c.Slug))
             .ToListAsync(cancellationToken);
-        var organisationId = Organisation.Id;
-        var found = await Filter.Apply(db.Signatures.AsNoTracking().Where(s => s.Campaign.OrganisationId == organisationId))
+        // The organisation's campaign ids rather than a join, so the (CampaignId, State, …) index serves the filter.
+        var campaignIds = Campaigns.Select(c => c.Id).ToList();
+        var found = await Filter.Apply(db.Signatures.AsNoTracking().Where(s => campaignIds.Contains(s.CampaignId)))
             .OrderByDescending(s => s.Id)
             .Take(QueueFilter.PageSize + 1)
             .Select(s => new
