@@ -48,7 +48,7 @@ public sealed partial class BrowserHost
             Email = email,
             EmailKey = email,
             Institution = "Université Retenue",
-            SearchText = $"{firstName} {lastName}".ToLowerInvariant(),
+            SearchText = Ralliement.Signing.SignerText.SearchForm($"{firstName} {lastName}"),
             ShowPublicly = true,
             CreatedAt = DateTime.UtcNow,
         });

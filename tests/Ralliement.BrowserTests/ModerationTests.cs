@@ -54,6 +54,10 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 signature(s) approuvée(s)");
         await AssertNoViolationsAsync(page);
+        await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}&state=confirmed");
+        await page.GetByRole(AriaRole.Row, new() { Name = "Maëlle Retenue" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { NameRegex = new Regex("@univ-held\\.example$") })).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page);
         await page.GotoAsync(Campaign);
         Assert.Equal(before + 1, await BrowserHost.CountOnPageAsync(page));
     }

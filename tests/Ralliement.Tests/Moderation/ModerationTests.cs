@@ -146,6 +146,23 @@ public sealed class ModerationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_full_address_shows_only_on_a_signatures_own_page_and_only_to_its_organisation()
+    {
+        var id = await _app.SignatureAsync(SignatureState.Held, email: "ana.detail@univ-test.example", firstName: "Ana", lastName: "Detail");
+        var foreign = await _app.SignatureAsync(SignatureState.Held, campaignId: await _app.CampaignOfAsync("autre-collectif", "autre-texte"));
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+        using var editor = await _app.SignedInAsync(OrganisationRole.Editor);
+
+        var queue = await moderator.GetStringAsync(Queue);
+        var detail = await moderator.GetStringAsync($"{Queue}/{id}");
+
+        Assert.Contains($"href=\"{Queue}/{id}\"", queue, StringComparison.Ordinal);
+        Assert.Contains("ana.detail@univ-test.example", detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await moderator.GetAsync($"{Queue}/{foreign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"{Queue}/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_queue_pages_by_50_newest_first()
     {
         for (var i = 0; i < 51; i++)
