@@ -5,6 +5,7 @@ using Ralliement.Demo;
 using Ralliement.Editing;
 using Ralliement.Export;
 using Ralliement.Mail;
+using Ralliement.Moderation;
 using Ralliement.Organisers;
 using Ralliement.Shared;
 using Ralliement.Signing;
@@ -25,6 +26,8 @@ builder.AddConfirmation();
 builder.AddOrganisers();
 builder.AddAccounts();
 builder.AddEditing();
+builder.AddModeration();
+builder.AddExport();
 
 var app = builder.Build();
 
@@ -34,6 +37,7 @@ await app.Services.SeedDemoAsync();
 app.UseWebShell();
 app.MapCampaigns();
 app.MapEditing();
+app.MapExport();
 
 app.Run();
 

@@ -149,16 +149,17 @@ public static class AdminCommands
         var partial = output is null ? null : Path.GetFullPath(output) + ".partial";
         try
         {
-            int? written;
-            await using (var stream = partial is null ? standardOutput() : File.Create(partial))
-            await using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16))
-            {
-                written = await export.HandleAsync(slug, writer, CancellationToken.None);
-            }
-            if (written is null)
+            var sheet = await export.OpenAsync(slug, ExportSet.Signatures, CancellationToken.None);
+            if (sheet is null)
             {
                 await errors.WriteLineAsync($"No campaign has the slug '{slug}'.");
                 return 2;
+            }
+            int written;
+            await using (var stream = partial is null ? standardOutput() : File.Create(partial))
+            await using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16))
+            {
+                written = await CsvSheet.WriteAsync(sheet, writer, CancellationToken.None);
             }
             if (partial is not null)
             {

@@ -1,132 +1,212 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 
 namespace Ralliement.Export;
 
+/// <summary>What an export holds: every confirmed signature, or only the signers who consented to news.</summary>
+public enum ExportSet { Signatures, Contacts }
+
 /// <summary>
-/// Writes a campaign's confirmed signatures as CSV, one row at a time as the database yields them,
-/// so exporting a million signatures takes no more memory than exporting ten.
+/// The one row source of every export, the admin command's and the organisers' downloads: the columns
+/// a campaign's export may hold, and its confirmed signatures streamed in id order, so exporting a
+/// million signatures takes no more memory than exporting ten. Writers (<see cref="CsvSheet"/>, <see cref="JsonSheet"/>)
+/// turn a <see cref="Sheet"/> into a file.
 /// </summary>
-public sealed class ExportSignatures(RalliementDb db)
+public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scopes)
 {
+    /// <summary>How many rows are completed with their commitments and custom fields at once, and flushed.</summary>
+    public const int BatchSize = 1000;
+
     public sealed record Row(
         long Id,
         DateTime ConfirmedAt,
+        SignatoryKind Kind,
         string? FirstName,
         string? LastName,
+        string? Email,
+        string Language,
         string? Institution,
         string? ProfessionalStatus,
         string? Discipline,
+        string? City,
+        string? Country,
+        string? OrganisationName,
+        string? OrganisationKind,
         bool ShowsPublicly,
-        bool AcceptsNews,
-        SignatoryKind Kind = SignatoryKind.Person,
-        string? OrganisationName = null,
-        string? OrganisationKind = null,
-        string? City = null,
-        string? Country = null,
-        IReadOnlyList<string?>? Custom = null);
-
-    /// <summary>
-    /// The fixed columns; a campaign's custom fields follow, one column each, headed by their label
-    /// in the campaign's default language. For an organisation, the names are its representative's.
-    /// </summary>
-    public static readonly string[] Columns =
-        ["id", "confirmed_at", "first_name", "last_name", "institution", "professional_status", "discipline", "shows_publicly", "accepts_news",
-         "kind", "organisation_name", "organisation_kind", "city", "country"];
-
-    /// <returns>How many signatures were written, or null when no campaign has this slug.</returns>
-    public async Task<int?> HandleAsync(string slug, TextWriter destination, CancellationToken cancellationToken)
+        bool AcceptsNews)
     {
-        var campaign = await db.Campaigns.Where(c => c.Slug == slug).Select(c => new { c.Id, c.DefaultLanguage }).FirstOrDefaultAsync(cancellationToken);
-        if (campaign is null)
-        {
-            return null;
-        }
-        var fields = await db.CustomFields.AsNoTracking()
-            .Where(f => f.CampaignId == campaign.Id)
-            .OrderBy(f => f.Position).ThenBy(f => f.Id)
-            .Select(f => new { f.Id, Labels = f.Labels.Select(l => new { l.Language, l.Text }).ToList() })
-            .ToListAsync(cancellationToken);
-        var labels = fields
-            .Select(f => (f.Labels.FirstOrDefault(l => l.Language == campaign.DefaultLanguage) ?? f.Labels.FirstOrDefault())?.Text ?? $"field_{f.Id}")
-            .ToList();
-        // One no-tracking query streamed by the provider: rows are read as they are written out,
-        // and the change tracker keeps none of them.
-        var signatures = db.Signatures.AsNoTracking()
-            .Where(s => s.CampaignId == campaign.Id && s.State == SignatureState.Confirmed)
-            .OrderBy(s => s.Id);
-        if (fields.Count == 0)
-        {
-            var rows = signatures
-                .Select(s => new Row(s.Id, s.ConfirmedAt!.Value, s.FirstName, s.LastName, s.Institution, s.ProfessionalStatus, s.Discipline, s.ShowPublicly, s.AcceptsNews,
-                    s.Kind, s.OrganisationName, s.OrganisationKind, s.City, s.Country, null))
-                .AsAsyncEnumerable();
-            return await WriteCsvAsync(rows, [], destination, cancellationToken);
-        }
-        // The values come in the same query, joined and still streamed in signature order;
-        // only campaigns with custom fields pay for the join.
-        var fieldIds = fields.Select(f => f.Id).ToList();
-        var withValues = signatures
-            .Select(s => new
-            {
-                Row = new Row(s.Id, s.ConfirmedAt!.Value, s.FirstName, s.LastName, s.Institution, s.ProfessionalStatus, s.Discipline, s.ShowPublicly, s.AcceptsNews,
-                    s.Kind, s.OrganisationName, s.OrganisationKind, s.City, s.Country, null),
-                Values = s.FieldValues.Select(v => new { v.CustomFieldId, v.Value }).ToList(),
-            })
-            .AsAsyncEnumerable()
-            .Select(r => r.Row with { Custom = fieldIds.Select(id => r.Values.FirstOrDefault(v => v.CustomFieldId == id)?.Value).ToList() });
-        return await WriteCsvAsync(withValues, labels, destination, cancellationToken);
+        public IReadOnlySet<int> Commitments { get; init; } = new HashSet<int>();
+        public IReadOnlyDictionary<int, string> Fields { get; init; } = new Dictionary<int, string>();
     }
 
-    public static Task<int> WriteCsvAsync(IAsyncEnumerable<Row> rows, TextWriter destination, CancellationToken cancellationToken) =>
-        WriteCsvAsync(rows, [], destination, cancellationToken);
+    /// <summary>A column: its name in the file's header, and how a row fills it (text, a boolean, a number or an instant).</summary>
+    public sealed record Column(string Name, Func<Row, object?> Value);
 
-    /// <param name="customColumns">The headers of the custom fields, in the order of each row's <see cref="Row.Custom"/>.</param>
-    public static async Task<int> WriteCsvAsync(IAsyncEnumerable<Row> rows, IReadOnlyList<string> customColumns, TextWriter destination, CancellationToken cancellationToken)
+    /// <summary>The columns and rows of one export of one campaign.</summary>
+    public sealed record Sheet(int CampaignId, string CampaignSlug, ExportSet Set, IReadOnlyList<Column> Columns, IAsyncEnumerable<Row> Rows);
+
+    /// <summary>The export of a campaign found by slug (the admin command), in its default language; null when none has it.</summary>
+    public async Task<Sheet?> OpenAsync(string slug, ExportSet set, CancellationToken cancellationToken)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Slug == slug).FirstOrDefaultAsync(cancellationToken);
+        return campaign is null ? null : await OpenAsync(campaign, set, campaign.DefaultLanguage, cancellationToken);
+    }
+
+    /// <summary>
+    /// The export of a campaign already checked to belong to the organiser's organisation. Headers of
+    /// commitments and custom fields are their labels in <paramref name="language"/>.
+    /// </summary>
+    public async Task<Sheet> OpenAsync(Campaign campaign, ExportSet set, string language, CancellationToken cancellationToken)
+    {
+        var commitments = await db.Commitments.AsNoTracking().Where(c => c.CampaignId == campaign.Id).OrderBy(c => c.Position)
+            .Select(c => new { c.Id, Labels = c.Labels.Select(l => new { l.Language, l.Text }).ToList() })
+            .ToListAsync(cancellationToken);
+        var fields = await db.CustomFields.AsNoTracking().Where(f => f.CampaignId == campaign.Id && f.Rule != FieldRule.Hidden).OrderBy(f => f.Position)
+            .Select(f => new { f.Id, Labels = f.Labels.Select(l => new { l.Language, l.Text }).ToList() })
+            .ToListAsync(cancellationToken);
+        string LabelOf(IEnumerable<(string Language, string Text)> labels, string fallback) =>
+            labels.Where(l => l.Language == language).Select(l => l.Text).FirstOrDefault()
+                ?? labels.Where(l => l.Language == campaign.DefaultLanguage).Select(l => l.Text).FirstOrDefault()
+                ?? labels.Select(l => l.Text).FirstOrDefault() ?? fallback;
+
+        var columns = new List<Column>();
+        if (set == ExportSet.Contacts)
         {
-            // A signer's name is typed by anyone: a cell such as =HYPERLINK(…) must stay text when an
-            // organiser opens the file in a spreadsheet (OWASP "CSV injection"), so it gets a leading '.
-            InjectionOptions = InjectionOptions.Escape,
-            InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
-            InjectionEscapeCharacter = '\'',
-            NewLine = "\r\n",
-        };
-        await using var csv = new CsvWriter(destination, configuration, leaveOpen: true);
-        foreach (var column in Columns.Concat(customColumns))
-        {
-            csv.WriteField(column);
+            // The one export with addresses: these signers asked to hear from the campaign, and
+            // writing to them in their language is all this file is for.
+            columns.Add(new("first_name", r => r.FirstName));
+            columns.Add(new("last_name", r => r.LastName));
+            columns.Add(new("email", r => r.Email));
+            columns.Add(new("language", r => r.Language));
+            return new Sheet(campaign.Id, campaign.Slug, set, columns, RowsAsync(campaign.Id, set, [], [], cancellationToken));
         }
-        await csv.NextRecordAsync();
-        var count = 0;
+        // The signatures export holds what the campaign collects and nothing more: no email address,
+        // since signing is not consenting to be contacted (GDPR art. 5(1)(b) and (c)); the contacts
+        // export carries the addresses of those who did consent.
+        columns.Add(new("id", r => r.Id));
+        columns.Add(new("confirmed_at", r => r.ConfirmedAt));
+        if (campaign.AcceptsOrganisations)
+        {
+            columns.Add(new("kind", r => r.Kind == SignatoryKind.Organisation ? "organisation" : "person"));
+            columns.Add(new("organisation_name", r => r.OrganisationName));
+            columns.Add(new("organisation_kind", r => r.OrganisationKind));
+        }
+        columns.Add(new("first_name", r => r.FirstName));
+        columns.Add(new("last_name", r => r.LastName));
+        AddIfCollected(columns, campaign.Institution, "institution", r => r.Institution);
+        AddIfCollected(columns, campaign.ProfessionalStatus, "professional_status", r => r.ProfessionalStatus);
+        AddIfCollected(columns, campaign.Discipline, "discipline", r => r.Discipline);
+        AddIfCollected(columns, campaign.City, "city", r => r.City);
+        AddIfCollected(columns, campaign.Country, "country", r => r.Country);
+        foreach (var commitment in commitments)
+        {
+            var id = commitment.Id;
+            columns.Add(new(LabelOf(commitment.Labels.Select(l => (l.Language, l.Text)), $"commitment_{id}"), r => r.Commitments.Contains(id)));
+        }
+        foreach (var field in fields)
+        {
+            var id = field.Id;
+            columns.Add(new(LabelOf(field.Labels.Select(l => (l.Language, l.Text)), $"field_{id}"), r => r.Fields.GetValueOrDefault(id)));
+        }
+        columns.Add(new("shows_publicly", r => r.ShowsPublicly));
+        columns.Add(new("accepts_news", r => r.AcceptsNews));
+        var rows = RowsAsync(campaign.Id, set, commitments.Select(c => c.Id).ToList(), fields.Select(f => f.Id).ToList(), cancellationToken);
+        return new Sheet(campaign.Id, campaign.Slug, set, columns, rows);
+    }
+
+    /// <summary>How many rows an export of the campaign holds now.</summary>
+    public Task<int> CountAsync(int campaignId, ExportSet set, CancellationToken cancellationToken) =>
+        Selected(campaignId, set).CountAsync(cancellationToken);
+
+    private static void AddIfCollected(List<Column> columns, FieldRule rule, string name, Func<Row, object?> value)
+    {
+        if (rule != FieldRule.Hidden)
+        {
+            columns.Add(new(name, value));
+        }
+    }
+
+    private IQueryable<Signature> Selected(int campaignId, ExportSet set)
+    {
+        var query = db.Signatures.AsNoTracking().Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed);
+        return set == ExportSet.Contacts ? query.Where(s => s.AcceptsNews && s.Email != null) : query;
+    }
+
+    private async IAsyncEnumerable<Row> RowsAsync(int campaignId, ExportSet set, List<int> commitmentIds, List<int> fieldIds,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var withEmail = set == ExportSet.Contacts;
+        // One no-tracking query streamed by the provider, in id order: SQLite sorts the campaign's
+        // rows once. Keyset batches would sort the rest of the campaign again for every batch.
+        var rows = Selected(campaignId, set).OrderBy(s => s.Id)
+            .Select(s => new Row(s.Id, s.ConfirmedAt ?? s.CreatedAt, s.Kind, s.FirstName, s.LastName, withEmail ? s.Email : null, s.Language,
+                s.Institution, s.ProfessionalStatus, s.Discipline, s.City, s.Country, s.OrganisationName, s.OrganisationKind, s.ShowPublicly, s.AcceptsNews))
+            .AsAsyncEnumerable();
+        if (commitmentIds.Count == 0 && fieldIds.Count == 0)
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                yield return row;
+            }
+            yield break;
+        }
+        // Commitments and custom fields live in their own tables; a joined query would repeat each
+        // signature once per ticked commitment and field. They are read for each batch of rows,
+        // through a second context, since the first one's connection is busy streaming.
+        await using var scope = scopes.CreateAsyncScope();
+        var details = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        var batch = new List<Row>(BatchSize);
+        long after = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            csv.WriteField(row.Id.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(row.ConfirmedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            csv.WriteField(row.FirstName);
-            csv.WriteField(row.LastName);
-            csv.WriteField(row.Institution);
-            csv.WriteField(row.ProfessionalStatus);
-            csv.WriteField(row.Discipline);
-            csv.WriteField(row.ShowsPublicly ? "true" : "false");
-            csv.WriteField(row.AcceptsNews ? "true" : "false");
-            csv.WriteField(row.Kind == SignatoryKind.Organisation ? "organisation" : "person");
-            csv.WriteField(row.OrganisationName);
-            csv.WriteField(row.OrganisationKind);
-            csv.WriteField(row.City);
-            csv.WriteField(row.Country);
-            for (var i = 0; i < customColumns.Count; i++)
+            batch.Add(row);
+            if (batch.Count == BatchSize)
             {
-                csv.WriteField(row.Custom is { } custom && i < custom.Count ? custom[i] : null);
+                foreach (var complete in await WithDetailsAsync(details, batch, after, commitmentIds, fieldIds, cancellationToken))
+                {
+                    yield return complete;
+                }
+                after = batch[^1].Id;
+                batch.Clear();
             }
-            await csv.NextRecordAsync();
-            count++;
         }
-        await csv.FlushAsync();
-        return count;
+        foreach (var complete in await WithDetailsAsync(details, batch, after, commitmentIds, fieldIds, cancellationToken))
+        {
+            yield return complete;
+        }
+    }
+
+    private static async Task<IEnumerable<Row>> WithDetailsAsync(RalliementDb details, List<Row> batch, long after, List<int> commitmentIds, List<int> fieldIds,
+        CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+        var last = batch[^1].Id;
+        // The id range of the batch, narrowed to this campaign's commitments and fields: no list of
+        // a thousand ids sent to the database.
+        var ticked = new List<SignatureCommitment>();
+        if (commitmentIds.Count > 0)
+        {
+            ticked = await details.Set<SignatureCommitment>().AsNoTracking()
+                .Where(c => c.SignatureId > after && c.SignatureId <= last && commitmentIds.Contains(c.CommitmentId))
+                .ToListAsync(cancellationToken);
+        }
+        var values = new List<SignatureFieldValue>();
+        if (fieldIds.Count > 0)
+        {
+            values = await details.SignatureFieldValues.AsNoTracking()
+                .Where(v => v.SignatureId > after && v.SignatureId <= last && fieldIds.Contains(v.CustomFieldId))
+                .ToListAsync(cancellationToken);
+        }
+        var tickedBy = ticked.ToLookup(c => c.SignatureId, c => c.CommitmentId);
+        var valuesBy = values.ToLookup(v => v.SignatureId);
+        return batch.Select(row => row with
+        {
+            Commitments = tickedBy[row.Id].ToHashSet(),
+            Fields = valuesBy[row.Id].ToDictionary(v => v.CustomFieldId, v => v.Value),
+        });
     }
 }

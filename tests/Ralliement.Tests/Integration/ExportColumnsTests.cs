@@ -44,7 +44,11 @@ public sealed class ExportColumnsTests : IDisposable
 
         using var reader = new CsvReader(new StreamReader(file), CultureInfo.InvariantCulture);
         var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal([.. ExportSignatures.Columns, "Laboratoire", "Remarque"], rows[0].Keys);
+        var headers = rows[0].Keys.ToList();
+        Assert.Equal(["kind", "organisation_name", "organisation_kind", "first_name", "last_name"], headers.Skip(2).Take(5));
+        Assert.True(headers.IndexOf("city") < headers.IndexOf("country") && headers.IndexOf("country") < headers.IndexOf("Laboratoire"), string.Join(",", headers));
+        Assert.True(headers.IndexOf("Laboratoire") < headers.IndexOf("Remarque") && headers.IndexOf("Remarque") < headers.IndexOf("shows_publicly"), string.Join(",", headers));
+        Assert.DoesNotContain("email", headers);
         Assert.Equal(
             ("person", "", "", "'=HYPERLINK(\"http://evil\")", "France", "'@SUM(A1)", ""),
             ((string)rows[0]["kind"], (string)rows[0]["organisation_name"], (string)rows[0]["organisation_kind"], (string)rows[0]["city"], (string)rows[0]["country"], (string)rows[0]["Laboratoire"], (string)rows[0]["Remarque"]));

@@ -40,7 +40,11 @@ public sealed class ExportCommandTests : IDisposable
 
         using var reader = new CsvReader(new StreamReader(file), CultureInfo.InvariantCulture);
         var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(ExportSignatures.Columns, rows[0].Keys);
+        // What the demo campaign collects, one column per commitment, then the consents; no address.
+        var columns = rows[0].Keys.ToList();
+        Assert.Equal(["id", "confirmed_at", "first_name", "last_name", "institution", "professional_status", "discipline"], columns[..7]);
+        Assert.Equal(["shows_publicly", "accepts_news"], columns[^2..]);
+        Assert.Equal(5, columns.Count - 9);
         Assert.Equal(["Léa", "'=Zoé"], rows.Select(r => (string)r["first_name"]));
         Assert.All(rows, r => Assert.Equal("Université de Test", r["institution"]));
         Assert.All(rows, r => Assert.Equal("2026-11-22T09:00:00Z", r["confirmed_at"]));

@@ -1,20 +1,34 @@
 using System.Globalization;
 using CsvHelper;
+using Ralliement.Data;
 using Ralliement.Export;
 
 namespace Ralliement.Tests.Unit;
 
 public sealed class CsvExportTests
 {
+    private static readonly ExportSignatures.Column[] Columns =
+    [
+        new("id", r => r.Id),
+        new("confirmed_at", r => r.ConfirmedAt),
+        new("first_name", r => r.FirstName),
+        new("last_name", r => r.LastName),
+        new("institution", r => r.Institution),
+        new("shows_publicly", r => r.ShowsPublicly),
+        new("accepts_news", r => r.AcceptsNews),
+    ];
+
     private static async Task<string> CsvOfAsync(params ExportSignatures.Row[] rows)
     {
         using var writer = new StringWriter();
-        await ExportSignatures.WriteCsvAsync(rows.ToAsyncEnumerable(), writer, CancellationToken.None);
+        var sheet = new ExportSignatures.Sheet(1, "demo", ExportSet.Signatures, Columns, rows.ToAsyncEnumerable());
+        await CsvSheet.WriteAsync(sheet, writer, CancellationToken.None);
         return writer.ToString();
     }
 
     private static ExportSignatures.Row Row(string firstName, string lastName = "Lopes", string? institution = null) =>
-        new(7, new DateTime(2026, 11, 22, 9, 30, 5, DateTimeKind.Utc), firstName, lastName, institution, null, null, true, false);
+        new(7, new DateTime(2026, 11, 22, 9, 30, 5, DateTimeKind.Utc), SignatoryKind.Person, firstName, lastName, null, "fr",
+            institution, null, null, null, null, null, null, true, false);
 
     [Fact]
     public async Task The_file_starts_with_a_header_row_and_writes_instants_in_UTC_ISO_8601()
@@ -22,8 +36,8 @@ public sealed class CsvExportTests
         var csv = await CsvOfAsync(Row("Ana"));
 
         Assert.Equal(
-            "id,confirmed_at,first_name,last_name,institution,professional_status,discipline,shows_publicly,accepts_news,kind,organisation_name,organisation_kind,city,country\r\n" +
-            "7,2026-11-22T09:30:05Z,Ana,Lopes,,,,true,false,person,,,,\r\n",
+            "id,confirmed_at,first_name,last_name,institution,shows_publicly,accepts_news\r\n" +
+            "7,2026-11-22T09:30:05Z,Ana,Lopes,,true,false\r\n",
             csv);
     }
 

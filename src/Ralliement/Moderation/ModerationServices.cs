@@ -1,0 +1,10 @@
+namespace Ralliement.Moderation;
+
+public static class ModerationServices
+{
+    public static void AddModeration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ModerateSignatures>();
+        builder.Services.AddScoped<MarkSpamWave>();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Organisers;
+
+namespace Ralliement.Moderation;
+
+/// <summary>"Mark a spam wave": criteria, a preview of how many signatures match, then one rejection.</summary>
+[Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
+public sealed class SpamWaveModel(RalliementDb db, MarkSpamWave wave) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public MarkSpamWave.Criteria Criteria { get; set; } = new();
+
+    public OrganisationContext Organisation { get; private set; } = null!;
+    public IReadOnlyList<ModerationQueueModel.CampaignChoice> Campaigns { get; private set; } = [];
+    public Dictionary<string, string> Errors { get; private set; } = [];
+    /// <summary>How many signatures match, once the moderator asked for a preview.</summary>
+    public int? Matching { get; private set; }
+    public int? Rejected { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string lang, bool preview, CancellationToken cancellationToken)
+    {
+        await LoadAsync(lang, cancellationToken);
+        if (!preview)
+        {
+            return Page();
+        }
+        Errors = Criteria.Errors();
+        if (Errors.Count == 0)
+        {
+            Matching = await wave.PreviewAsync(Organisation, Criteria, cancellationToken);
+            if (Matching is null)
+            {
+                return NotFound();
+            }
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string lang, string? note, CancellationToken cancellationToken)
+    {
+        await LoadAsync(lang, cancellationToken);
+        Errors = Criteria.Errors();
+        if (note?.Length > ModerationQueueModel.MaxNote)
+        {
+            Errors["note"] = "NoteTooLong";
+        }
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        Rejected = await wave.RejectAsync(Organisation, Criteria, note, cancellationToken);
+        return Rejected is null ? NotFound() : Page();
+    }
+
+    private async Task LoadAsync(string lang, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Organisation = HttpContext.Organisation();
+        Campaigns = await db.CampaignsOf(Organisation).AsNoTracking().OrderByDescending(c => c.CreatedAt)
+            .Select(c => new ModerationQueueModel.CampaignChoice(c.Id,
+                c.Texts.Where(t => t.Language == lang).Select(t => t.Title).FirstOrDefault()
+                    ?? c.Texts.Where(t => t.Language == c.DefaultLanguage).Select(t => t.Title).FirstOrDefault() ?? c.Slug))
+            .ToListAsync(cancellationToken);
+    }
+}
