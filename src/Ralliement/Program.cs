@@ -3,6 +3,7 @@ using Ralliement.Confirmation;
 using Ralliement.Data;
 using Ralliement.Demo;
 using Ralliement.Export;
+using Ralliement.Importing;
 using Ralliement.Mail;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -22,6 +23,7 @@ builder.AddCampaigns();
 builder.AddSigning();
 builder.AddConfirmation();
 builder.AddOrganisers();
+builder.AddImporting();
 
 var app = builder.Build();
 

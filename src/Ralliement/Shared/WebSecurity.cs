@@ -1,9 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Ralliement.Importing;
 
 namespace Ralliement.Shared;
 
-public static class WebSecurity
+public static partial class WebSecurity
 {
     /// <summary>The largest request body accepted; a signature fits in a few kilobytes.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
@@ -29,14 +31,16 @@ public static class WebSecurity
             return;
         }
         var request = context.Request;
-        if (request.ContentLength > MaxRequestBodyBytes)
+        var maxBodyBytes = MaxBodyBytesFor(request.Path);
+        if (request.ContentLength > maxBodyBytes)
         {
             await Refuse(context, StatusCodes.Status413PayloadTooLarge);
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxRequestBodyBytes;
+            // Kestrel stops reading past this, so a chunked upload without a length is cut off too.
+            limit.MaxRequestBodySize = maxBodyBytes;
         }
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method)))
         {
@@ -45,7 +49,7 @@ public static class WebSecurity
             await Refuse(context, StatusCodes.Status405MethodNotAllowed);
             return;
         }
-        if (HttpMethods.IsPost(request.Method) && IsCrossSite(request))
+        if (HttpMethods.IsPost(request.Method) && IsCrossSite(request) && !OneClickUnsubscribePath().IsMatch(request.Path.Value ?? ""))
         {
             await Refuse(context, StatusCodes.Status403Forbidden);
             return;
@@ -61,6 +65,25 @@ public static class WebSecurity
             await Refuse(context, exception.StatusCode);
         }
     });
+
+    /// <summary>
+    /// The body limit of a path: 64 KB everywhere, except the one page that takes a CSV file of
+    /// signatures. This runs before routing, so the exception is a path pattern rather than endpoint
+    /// metadata; it is anchored so that no other path shares it.
+    /// </summary>
+    public static long MaxBodyBytesFor(PathString path) =>
+        ImportUploadPath().IsMatch(path.Value ?? "") ? ReadSignatureCsv.MaxRequestBytes : MaxRequestBodyBytes;
+
+    [GeneratedRegex(@"^/(fr|en)/organiser/[^/]+/campaigns/[0-9]+/import$")]
+    private static partial Regex ImportUploadPath();
+
+    /// <summary>
+    /// Mail clients post RFC 8058 one-click unsubscriptions from wherever they run, so these posts are
+    /// cross-site by nature. The token in the path is the capability, and all the post can do is stop
+    /// news to that signer.
+    /// </summary>
+    [GeneratedRegex(@"^/(fr|en)/unsubscribe/[A-Za-z0-9_-]+$")]
+    private static partial Regex OneClickUnsubscribePath();
 
     /// <summary>
     /// A browser says where a request comes from: <c>Sec-Fetch-Site</c> in current browsers, <c>Origin</c>

@@ -94,7 +94,8 @@ public sealed record SignerDetails(
             : new SignerDetails(firstName!, lastName!, email!, institution, status, discipline, commitments, form.ShowPublicly, form.AcceptsNews);
     }
 
-    private static string? Text(string field, string? input, FieldRule rule, int maxLength, List<FieldError> problems)
+    /// <summary>Normalises and checks one free-text field; shared with the import of signatures from CSV.</summary>
+    internal static string? Text(string field, string? input, FieldRule rule, int maxLength, List<FieldError> problems)
     {
         if (rule == FieldRule.Hidden)
         {
