@@ -5,6 +5,7 @@ using Ralliement.Demo;
 using Ralliement.Export;
 using Ralliement.Importing;
 using Ralliement.Mail;
+using Ralliement.News;
 using Ralliement.Organisers;
 using Ralliement.Shared;
 using Ralliement.Signing;
@@ -24,6 +25,7 @@ builder.AddSigning();
 builder.AddConfirmation();
 builder.AddOrganisers();
 builder.AddImporting();
+builder.AddNews();
 
 var app = builder.Build();
 
