@@ -56,6 +56,14 @@ public static partial class WebSecurity
         }
         try
         {
+            if (maxBodyBytes > MaxRequestBodyBytes && request.ContentLength is null && HttpMethods.IsPost(request.Method))
+            {
+                // A chunked upload is read here, to the limit, so that one past it is answered 413 by
+                // the catch below; read later, inside form binding, it would come out as a bare 400.
+                request.EnableBuffering();
+                await request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+                request.Body.Position = 0;
+            }
             await next(context);
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)

@@ -140,6 +140,60 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_chunked_upload_without_a_length_is_cut_off_at_the_limit_with_413()
+    {
+        using var app = new RalliementApp();
+        var campaignId = await app.DemoCampaignIdAsync();
+        using var client = await app.SignedInAsync(OrganisationRole.Moderator);
+        var page = await client.GetStringAsync(RalliementApp.ImportPath(campaignId));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(RalliementApp.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            // A stream of unknown length: sent chunked, so only Kestrel's limit can stop it.
+            { new StreamContent(new EndlessCsv(8 * 1024 * 1024)), "file", "big.csv" },
+        };
+        form.Headers.ContentLength = null;
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await client.PostAsync(RalliementApp.ImportPath(campaignId), form);
+        }
+        catch (HttpRequestException)
+        {
+            // The server may close the connection while the client is still sending.
+        }
+
+        if (response is not null)
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.SignatureImports.CountAsync()));
+    }
+
+    /// <summary>A stream that cannot say its length, like a pipe.</summary>
+    private sealed class EndlessCsv(long length) : Stream
+    {
+        private long _position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            buffer.AsSpan(offset, n).Fill((byte)'a');
+            _position += n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task Only_members_who_may_import_reach_the_import_pages()
     {
         using var app = new RalliementApp();
