@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ralliement.Data;
+
+namespace Ralliement.BrowserTests;
+
+/// <summary>Organiser accounts for the import and news browser tests, made through the host's own services.</summary>
+public sealed partial class BrowserHost
+{
+    public const string OrganiserPassword = "un cheval vert traverse la plaine";
+
+    /// <summary>A confirmed account with <see cref="OrganiserPassword"/>, member of the demo organisation with the role; returns its address.</summary>
+    public async Task<string> OrganiserOfDemoAsync(OrganisationRole role)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Organiser>>();
+        var organiser = new Organiser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(organiser, OrganiserPassword);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        var organisationId = await db.Organisations.Where(o => o.Slug == "collectif-demo").Select(o => o.Id).SingleAsync();
+        db.Memberships.Add(new Membership { OrganisationId = organisationId, OrganiserId = organiser.Id, Role = role, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return email;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<RalliementDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RalliementDb>());
+    }
+}
