@@ -14,12 +14,15 @@ public sealed record ImportPlan(IReadOnlyList<ImportedRow> ToImport, int Invalid
     public static async Task<ImportPlan> MakeAsync(RalliementDb db, int campaignId, IReadOnlyList<ImportedRow> rows, CancellationToken cancellationToken)
     {
         var keys = rows.Where(r => r.IsValid && r.EmailKey is not null).Select(r => r.EmailKey!).Distinct().ToList();
-        var existing = keys.Count == 0
-            ? []
-            : (await db.Signatures.AsNoTracking()
-                .Where(s => s.CampaignId == campaignId && keys.Contains(s.EmailKey!))
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        // In chunks: EF Core sends a list as one parameter per value, and SQLite allows 32,766 of them.
+        foreach (var chunk in keys.Chunk(1000))
+        {
+            existing.UnionWith(await db.Signatures.AsNoTracking()
+                .Where(s => s.CampaignId == campaignId && chunk.Contains(s.EmailKey!))
                 .Select(s => s.EmailKey!)
-                .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+                .ToListAsync(cancellationToken));
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var toImport = new List<ImportedRow>();
         int invalid = 0, ofExisting = 0, inFile = 0, withoutEmail = 0;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -61,7 +60,9 @@ public sealed partial class SendNews(
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbException or DbUpdateException or InvalidOperationException)
+            // Whatever fails (a database restarting, a post whose campaign went), the site goes on and
+            // sending is tried again: progress is in the database, so nothing is sent twice.
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogFailed(logger, exception);
                 await Task.Delay(options.Value.PollInterval, stoppingToken);

@@ -194,6 +194,46 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_file_of_more_than_50000_rows_is_refused_whole()
+    {
+        using var app = new RalliementApp();
+        var campaignId = await app.DemoCampaignIdAsync();
+        using var client = await app.SignedInAsync(OrganisationRole.Moderator);
+        var csv = new StringBuilder("first_name,last_name\n");
+        for (var i = 0; i <= 50_000; i++)
+        {
+            csv.Append("A,B\n");
+        }
+
+        var response = await RalliementApp.UploadCsvAsync(client, campaignId, csv.ToString());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("more than 50,000 rows", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.SignatureImports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_of_50000_rows_is_previewed_and_imported_in_one_go()
+    {
+        using var app = new RalliementApp();
+        var campaignId = await app.DemoCampaignIdAsync();
+        using var client = await app.SignedInAsync(OrganisationRole.Moderator);
+        var csv = new StringBuilder(Header);
+        for (var i = 0; i < 50_000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Prénom{i},Nom{i},signer{i}@example.org,Université {i % 100},oui,non\n");
+        }
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var preview = await RalliementApp.ImportCsvAsync(client, campaignId, csv.ToString());
+
+        Assert.Equal(50_000, await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.SignatureCount).SingleAsync()));
+        Assert.Equal(50_000, await app.WithDbAsync(db => db.Signatures.CountAsync(s => s.Source == SignatureSource.Import)));
+        Console.WriteLine($"50,000 rows uploaded, previewed and imported in {started.Elapsed}");
+        Assert.Contains("This file was already imported.", await client.GetStringAsync(preview), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_members_who_may_import_reach_the_import_pages()
     {
         using var app = new RalliementApp();
