@@ -4,8 +4,10 @@ using Ralliement.Data;
 using Ralliement.Demo;
 using Ralliement.Editing;
 using Ralliement.Export;
+using Ralliement.Importing;
 using Ralliement.Mail;
 using Ralliement.Moderation;
+using Ralliement.News;
 using Ralliement.Organisers;
 using Ralliement.Shared;
 using Ralliement.Signing;
@@ -28,6 +30,8 @@ builder.AddAccounts();
 builder.AddEditing();
 builder.AddModeration();
 builder.AddExport();
+builder.AddImporting();
+builder.AddNews();
 
 var app = builder.Build();
 

@@ -9,9 +9,6 @@ namespace Ralliement.BrowserTests;
 /// <summary>Organisers and held signatures made through the host's own services, for the moderation journeys.</summary>
 public sealed partial class BrowserHost
 {
-    /// <summary>An organiser with a confirmed address and <see cref="OrganiserPassword"/>, member of the demo organisation.</summary>
-    public Task<string> OrganiserAsync(OrganisationRole role) => OrganiserAccountAsync(role);
-
     /// <summary>
     /// Makes the demo campaign hold its signatures for review and puts one held signature in it,
     /// straight in the database (the signing side of holding is another feature's); returns the campaign id.

@@ -29,4 +29,10 @@ public sealed partial class BrowserHost
         await db.SaveChangesAsync();
         return email;
     }
+
+    public async Task<T> WithDbAsync<T>(Func<RalliementDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RalliementDb>());
+    }
 }

@@ -28,7 +28,7 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
 
     private async Task<IPage> SignedInAsync(IBrowserContext context, OrganisationRole role)
     {
-        var email = await host.OrganiserAsync(role);
+        var email = await host.OrganiserAccountAsync(role);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/fr/organiser/login");
         await page.GetByLabel("Adresse électronique").FillAsync(email);

@@ -10,7 +10,8 @@ public sealed class Outbox(TimeProvider clock)
 {
     private readonly SemaphoreSlim _waiting = new(0, 1);
 
-    public void Add(RalliementDb db, string to, string subject, string textBody)
+    /// <param name="unsubscribeUrl">For news only: the one-click unsubscribe address (RFC 8058).</param>
+    public void Add(RalliementDb db, string to, string subject, string textBody, string? unsubscribeUrl = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
@@ -21,6 +22,7 @@ public sealed class Outbox(TimeProvider clock)
             State = OutboxState.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
+            UnsubscribeUrl = unsubscribeUrl,
         });
     }
 

@@ -59,7 +59,9 @@ public sealed partial class SendPendingEmails(
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Outbox
             .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            // News (the only mail with an unsubscribe address) goes after every other due email, so a
+            // newsletter to thousands never delays a signer's confirmation link.
+            .OrderBy(m => m.UnsubscribeUrl != null).ThenBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -149,6 +151,12 @@ public sealed partial class SendPendingEmails(
         mime.From.Add(from);
         mime.To.Add(new MailboxAddress("", message.To));
         mime.Headers.Add("Auto-Submitted", "auto-generated");
+        if (message.UnsubscribeUrl is { Length: > 0 } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that posts to this address.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return mime;
     }
 

@@ -17,4 +17,6 @@ public sealed record PublicLinks(string BaseUrl)
     public string Confirm(string language, string token) => $"{BaseUrl}/{language}/confirm/{token}";
 
     public string Withdraw(string language, string token) => $"{BaseUrl}/{language}/withdraw/{token}";
+
+    public string Unsubscribe(string language, string token) => $"{BaseUrl}/{language}/unsubscribe/{token}";
 }

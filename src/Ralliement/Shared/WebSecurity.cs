@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Diagnostics;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Ralliement.Importing;
 
 namespace Ralliement.Shared;
 
@@ -15,9 +16,13 @@ public static partial class WebSecurity
     /// </summary>
     public const long MaxLogoUploadBytes = 1024 * 1024;
 
-    /// <summary>The body limit of a request: 64 KB, except for the one endpoint that receives a file, a campaign's logo.</summary>
-    public static long MaxRequestBodyBytesFor(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && LogoUpload().IsMatch(request.Path.Value ?? "") ? MaxLogoUploadBytes : MaxRequestBodyBytes;
+    /// <summary>The body limit of a request: 64 KB, except for the two endpoints that receive a file, a campaign's logo and a CSV import.</summary>
+    public static long MaxRequestBodyBytesFor(HttpRequest request) => (request.Path.Value ?? "") switch
+    {
+        var path when HttpMethods.IsPost(request.Method) && LogoUpload().IsMatch(path) => MaxLogoUploadBytes,
+        var path when ImportUploadPath().IsMatch(path) => ReadSignatureCsv.MaxRequestBytes,
+        _ => MaxRequestBodyBytes,
+    };
 
     // Matched on the path because this runs before routing, which chooses the endpoint; the
     // upload page's route is exactly this ("/{lang:lang}/organiser/{org}/campaigns/{id:int}/logo").
@@ -45,15 +50,16 @@ public static partial class WebSecurity
             return;
         }
         var request = context.Request;
-        var maxBody = MaxRequestBodyBytesFor(request);
-        if (request.ContentLength > maxBody)
+        var maxBodyBytes = MaxRequestBodyBytesFor(request);
+        if (request.ContentLength > maxBodyBytes)
         {
             await Refuse(context, StatusCodes.Status413PayloadTooLarge);
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = maxBody;
+            // Kestrel stops reading past this, so a chunked upload without a length is cut off too.
+            limit.MaxRequestBodySize = maxBodyBytes;
         }
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method)))
         {
@@ -62,13 +68,21 @@ public static partial class WebSecurity
             await Refuse(context, StatusCodes.Status405MethodNotAllowed);
             return;
         }
-        if (HttpMethods.IsPost(request.Method) && IsCrossSite(request))
+        if (HttpMethods.IsPost(request.Method) && IsCrossSite(request) && !OneClickUnsubscribePath().IsMatch(request.Path.Value ?? ""))
         {
             await Refuse(context, StatusCodes.Status403Forbidden);
             return;
         }
         try
         {
+            if (maxBodyBytes > MaxRequestBodyBytes && request.ContentLength is null && HttpMethods.IsPost(request.Method))
+            {
+                // A chunked upload is read here, to the limit, so that one past it is answered 413 by
+                // the catch below; read later, inside form binding, it would come out as a bare 400.
+                request.EnableBuffering();
+                await request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+                request.Body.Position = 0;
+            }
             await next(context);
         }
         catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
@@ -78,6 +92,22 @@ public static partial class WebSecurity
             await Refuse(context, exception.StatusCode);
         }
     });
+
+    /// <summary>
+    /// The body limit of a path: 64 KB everywhere, except the one page that takes a CSV file of
+    /// signatures. This runs before routing, so the exception is a path pattern rather than endpoint
+    /// metadata; it is anchored so that no other path shares it.
+    /// </summary>
+    [GeneratedRegex(@"^/(fr|en)/organiser/[^/]+/campaigns/[0-9]+/import$")]
+    private static partial Regex ImportUploadPath();
+
+    /// <summary>
+    /// Mail clients post RFC 8058 one-click unsubscriptions from wherever they run, so these posts are
+    /// cross-site by nature. The token in the path is the capability, and all the post can do is stop
+    /// news to that signer.
+    /// </summary>
+    [GeneratedRegex(@"^/(fr|en)/unsubscribe/[A-Za-z0-9_-]+$")]
+    private static partial Regex OneClickUnsubscribePath();
 
     /// <summary>
     /// A browser says where a request comes from: <c>Sec-Fetch-Site</c> in current browsers, <c>Origin</c>

@@ -183,7 +183,8 @@ public sealed record SignerDetails(
             };
     }
 
-    private static string? Text(string field, string? input, FieldRule rule, int maxLength, List<FieldError> problems)
+    /// <summary>Normalises and checks one free-text field; shared with the import of signatures from CSV.</summary>
+    internal static string? Text(string field, string? input, FieldRule rule, int maxLength, List<FieldError> problems)
     {
         if (rule == FieldRule.Hidden)
         {

@@ -1,0 +1,4 @@
+namespace Ralliement.Importing;
+
+/// <summary>Names the import pages' text resources: ImportText.resx (French) and ImportText.en.resx.</summary>
+public sealed class ImportText;

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Ralliement.Data;
+using Ralliement.Organisers;
+
+namespace Ralliement.Importing;
+
+/// <summary>Step 1 of an import: reads and checks the uploaded file and keeps its rows for the preview; imports nothing.</summary>
+public sealed class PrepareImport(RalliementDb db, TimeProvider clock)
+{
+    public sealed record Result(int? ImportId, ReadSignatureCsv.Refusal? Refused);
+
+    public async Task<Result> HandleAsync(OrganisationContext organisation, ImportCampaign campaign, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return new Result(null, new ReadSignatureCsv.Refusal("EmptyFile"));
+        }
+        if (file.Length > ReadSignatureCsv.MaxFileBytes)
+        {
+            return new Result(null, new ReadSignatureCsv.Refusal("FileTooLarge"));
+        }
+        using var content = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(content, cancellationToken);
+        var read = ReadSignatureCsv.Read(content.GetBuffer().AsSpan(0, (int)content.Length), campaign.Rules);
+        if (read.Refused is not null)
+        {
+            return new Result(null, read.Refused);
+        }
+        var name = Path.GetFileName(file.FileName);
+        var import = new SignatureImport
+        {
+            CampaignId = campaign.Id,
+            CreatedById = organisation.OrganiserId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            FileName = name.Length > 260 ? name[..260] : name,
+            RowsJson = JsonSerializer.Serialize(read.Rows),
+            RowCount = read.Rows.Count,
+        };
+        db.SignatureImports.Add(import);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Result(import.Id, null);
+    }
+}

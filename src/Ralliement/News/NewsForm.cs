@@ -1,0 +1,63 @@
+using Ralliement.Shared;
+using Ralliement.Signing;
+
+namespace Ralliement.News;
+
+/// <summary>What an organiser types for a news post: a subject and a Markdown body in each language.</summary>
+public sealed class NewsForm
+{
+    public const int MaxSubject = 300;
+    public const int MaxBody = 100_000;
+
+    public Dictionary<string, string?> Subject { get; set; } = [];
+    public Dictionary<string, string?> Body { get; set; } = [];
+
+    public string? SubjectIn(string language) => Subject.GetValueOrDefault(language);
+    public string? BodyIn(string language) => Body.GetValueOrDefault(language);
+
+    /// <summary>
+    /// The campaign's default language must be written: it is what every signer without a text in their
+    /// own language reads. Another language is all or nothing, so nobody gets a subject without a body.
+    /// </summary>
+    public IReadOnlyList<FieldError> Check(string defaultLanguage)
+    {
+        var errors = new List<FieldError>();
+        foreach (var language in Languages.Supported)
+        {
+            var subject = SignerText.Normalise(SubjectIn(language));
+            var body = BodyIn(language);
+            var hasBody = !string.IsNullOrWhiteSpace(body);
+            if (language != defaultLanguage && subject is null && !hasBody)
+            {
+                continue;
+            }
+            if (subject is null)
+            {
+                errors.Add(new($"Subject[{language}]", "Required"));
+            }
+            else if (subject.Length > MaxSubject)
+            {
+                errors.Add(new($"Subject[{language}]", "TooLong", MaxSubject));
+            }
+            else if (SignerText.HasForbiddenCharacters(subject))
+            {
+                errors.Add(new($"Subject[{language}]", "ForbiddenCharacters"));
+            }
+            if (!hasBody)
+            {
+                errors.Add(new($"Body[{language}]", "Required"));
+            }
+            else if (body!.Length > MaxBody)
+            {
+                errors.Add(new($"Body[{language}]", "TooLong", MaxBody));
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>The languages written, with their subject and body, once checked.</summary>
+    public IEnumerable<(string Language, string Subject, string Body)> Texts() =>
+        Languages.Supported
+            .Where(l => SignerText.Normalise(SubjectIn(l)) is not null)
+            .Select(l => (l, SignerText.Normalise(SubjectIn(l))!, BodyIn(l)!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()));
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Campaigns;
+
+namespace Ralliement.News;
+
+/// <summary>
+/// The unsubscribe link of news emails. Opening it shows a button, because mail scanners open every
+/// link; pressing the button, or a mail client's one-click unsubscribe (RFC 8058: a POST with
+/// <c>List-Unsubscribe=One-Click</c>, from anywhere and without a form token), stops news.
+/// </summary>
+[IgnoreAntiforgeryToken(Order = 1001)]
+public sealed class UnsubscribeModel(UnsubscribeFromNews unsubscribe, ReadCampaign readCampaign) : PageModel
+{
+    public ReadCampaign.View? Campaign { get; private set; }
+    public bool Done { get; private set; }
+    public string? Slug { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string lang, string token, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (await unsubscribe.CampaignSlugAsync(token, cancellationToken) is not { } slug)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        Slug = slug;
+        Campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The same answer whether news was on, already off, or the signature withdrawn.</summary>
+    public async Task<IActionResult> OnPostAsync(string lang, string token, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var slug = await unsubscribe.CampaignSlugAsync(token, cancellationToken);
+        if (!await unsubscribe.HandleAsync(token, cancellationToken))
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        Slug = slug;
+        Campaign = slug is null ? null : await readCampaign.HandleAsync(slug, lang, cancellationToken);
+        Done = true;
+        return Page();
+    }
+}
