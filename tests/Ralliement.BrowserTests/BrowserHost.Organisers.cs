@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Ralliement.Data;
 
 namespace Ralliement.BrowserTests;
@@ -34,5 +36,18 @@ public sealed partial class BrowserHost
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<RalliementDb>());
+    }
+
+    /// <summary>A page of the context signed in, through the login form, as a new member with the role.</summary>
+    public async Task<IPage> SignedInPageAsync(IBrowserContext context, OrganisationRole role)
+    {
+        var email = await OrganiserAccountAsync(role);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/fr/organiser/login");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(OrganiserPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/fr/organiser$"));
+        return page;
     }
 }

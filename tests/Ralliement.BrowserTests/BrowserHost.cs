@@ -22,6 +22,13 @@ public sealed partial class BrowserHost : WebApplicationFactory<Program>, IAsync
 
     public BrowserHost() => UseKestrel(0);
 
+    /// <summary>Polling file watchers, as in Ralliement.Tests' RalliementApp: inotify instances are limited to 128 per user.</summary>
+    static BrowserHost()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-browser-").FullName;
 
     public IBrowser Browser { get; private set; } = null!;

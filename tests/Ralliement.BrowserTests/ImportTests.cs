@@ -13,50 +13,24 @@ namespace Ralliement.BrowserTests;
 /// <summary>A moderator imports paper signatures, an editor writes news; axe finds nothing on their pages.</summary>
 public sealed class ImportTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(WcagAA);
-        var report = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
-        Assert.True(result.Passes.Length > 10, $"axe checked only {result.Passes.Length} rules on {page.Url}");
-    }
-
-    private async Task<IPage> SignedInAsync(IBrowserContext context, OrganisationRole role)
-    {
-        var email = await host.OrganiserAccountAsync(role);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/fr/organiser/login");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserHost.OrganiserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/fr/organiser$"));
-        return page;
-    }
-
     [Fact]
     public async Task A_moderator_imports_a_file_with_one_bad_row_and_the_count_rises_by_the_good_ones()
     {
         await using var context = await host.NewContextAsync(javaScript: true);
-        var page = await SignedInAsync(context, OrganisationRole.Moderator);
+        var page = await host.SignedInPageAsync(context, OrganisationRole.Moderator);
         var campaignId = await host.WithDbAsync(db => db.Campaigns.Where(c => c.Slug == "objection-ia-generative").Select(c => c.Id).SingleAsync());
         await page.GotoAsync("/fr/c/objection-ia-generative");
         var before = await BrowserHost.CountOnPageAsync(page);
 
         var import = $"/fr/organiser/collectif-demo/campaigns/{campaignId}/import";
         await page.GotoAsync(import);
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
 
         // A file saved in Latin-1: refused with a clear reason, on a page axe checks too.
         await page.GetByLabel("Fichier CSV").SetInputFilesAsync(new FilePayload { Name = "latin1.csv", MimeType = "text/csv", Buffer = Encoding.Latin1.GetBytes("prénom;nom\nHélène;Dupré\n") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier le fichier" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("CSV UTF-8");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
 
         var csv = "prénom;nom;email;public\n"
             + $"Paula;Papier;paula.{Guid.NewGuid():N}@example.org;oui\n"
@@ -69,11 +43,11 @@ public sealed class ImportTests(BrowserHost host) : IClassFixture<BrowserHost>
         var errors = page.GetByRole(AriaRole.Table, new() { Name = "Problèmes par ligne" });
         await Assertions.Expect(errors.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("4");
         await Assertions.Expect(errors).ToContainTextAsync("Commence par =");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Importer 2 signatures" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 signatures importées.");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
 
         await page.GotoAsync("/fr/c/objection-ia-generative");
         Assert.Equal(before + 2, await BrowserHost.CountOnPageAsync(page));
@@ -83,22 +57,22 @@ public sealed class ImportTests(BrowserHost host) : IClassFixture<BrowserHost>
     public async Task The_news_pages_and_the_unsubscribe_page_have_no_WCAG_AA_violation()
     {
         await using var context = await host.NewContextAsync(javaScript: true);
-        var page = await SignedInAsync(context, OrganisationRole.Editor);
+        var page = await host.SignedInPageAsync(context, OrganisationRole.Editor);
         var campaignId = await host.WithDbAsync(db => db.Campaigns.Where(c => c.Slug == "objection-ia-generative").Select(c => c.Id).SingleAsync());
 
         await page.GotoAsync($"/fr/organiser/collectif-demo/campaigns/{campaignId}/news");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
 
         // Refused: the campaign's language is missing.
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
 
         await page.Locator("#subject-fr").FillAsync("Des nouvelles");
         await page.Locator("#body-fr").FillAsync("Nous avons **rencontré** le ministère.\n\n- point 1\n- point 2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Des nouvelles", Level = 3 })).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
 
         var signatureId = await host.WithDbAsync(async db =>
         {
@@ -109,9 +83,9 @@ public sealed class ImportTests(BrowserHost host) : IClassFixture<BrowserHost>
         });
         var token = host.Services.GetRequiredService<UnsubscribeTokens>().For(signatureId);
         await page.GotoAsync($"/fr/unsubscribe/{token}");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ne plus recevoir de nouvelles" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vous ne recevrez plus de nouvelles" })).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
     }
 }

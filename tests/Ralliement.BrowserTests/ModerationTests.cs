@@ -12,52 +12,26 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
     private const string Organisation = "/fr/organiser/collectif-demo";
     private const string Campaign = "/fr/c/objection-ia-generative";
 
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(WcagAA);
-        var report = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"{page.Url}\n{report}");
-        Assert.True(result.Passes.Length > 10, $"axe checked only {result.Passes.Length} rules on {page.Url}");
-    }
-
-    private async Task<IPage> SignedInAsync(IBrowserContext context, OrganisationRole role)
-    {
-        var email = await host.OrganiserAccountAsync(role);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/fr/organiser/login");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(BrowserHost.OrganiserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/login"));
-        return page;
-    }
-
     [Fact]
     public async Task A_moderator_approves_a_held_signature_and_the_public_count_grows()
     {
         var campaign = await host.HeldSignatureAsync("Maëlle", "Retenue");
         await using var context = await host.NewContextAsync(javaScript: true);
-        var page = await SignedInAsync(context, OrganisationRole.Moderator);
+        var page = await host.SignedInPageAsync(context, OrganisationRole.Moderator);
         await page.GotoAsync(Campaign);
         var before = await BrowserHost.CountOnPageAsync(page);
 
         await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GetByLabel("Maëlle Retenue").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Approuver" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 signature(s) approuvée(s)");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}&state=confirmed");
         await page.GetByRole(AriaRole.Row, new() { Name = "Maëlle Retenue" }).GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { NameRegex = new Regex("@univ-held\\.example$") })).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GotoAsync(Campaign);
         Assert.Equal(before + 1, await BrowserHost.CountOnPageAsync(page));
     }
@@ -67,14 +41,14 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
     {
         var campaign = await host.HeldSignatureAsync("Exportée", "Approuvée");
         await using var context = await host.NewContextAsync(javaScript: true);
-        var page = await SignedInAsync(context, OrganisationRole.Moderator);
+        var page = await host.SignedInPageAsync(context, OrganisationRole.Moderator);
         await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}");
         await page.GetByLabel("Exportée Approuvée").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Approuver" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
 
         await page.GotoAsync($"{Organisation}/campaigns/{campaign}/export");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Signatures (CSV, tableur)" }).ClickAsync());
 
         Assert.EndsWith("-signatures-" + DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".csv", download.SuggestedFilename, StringComparison.Ordinal);
@@ -89,13 +63,13 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
     {
         var campaign = await host.HeldSignatureAsync("Vague", "Suspecte");
         await using var context = await host.NewContextAsync(javaScript: true);
-        var page = await SignedInAsync(context, OrganisationRole.Moderator);
+        var page = await host.SignedInPageAsync(context, OrganisationRole.Moderator);
 
         await page.GotoAsync($"{Organisation}/moderation/wave");
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GotoAsync($"{Organisation}/moderation/wave?preview=true&campaign={campaign}&domain=univ-held.example");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Rejeter ces") })).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
     }
 
     [Fact]
@@ -103,7 +77,7 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
     {
         var campaign = await host.HeldSignatureAsync("Journal", "Lisible");
         await using var context = await host.NewContextAsync(javaScript: true);
-        var page = await SignedInAsync(context, OrganisationRole.Owner);
+        var page = await host.SignedInPageAsync(context, OrganisationRole.Owner);
         await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}");
         await page.GetByLabel("Journal Lisible").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Masquer le nom public" }).ClickAsync();
@@ -111,6 +85,6 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
         await page.GotoAsync($"{Organisation}/audit");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "signature.hide" }).First).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(page);
+        await AccessibilityTests.AssertNoViolationsAsync(page);
     }
 }
