@@ -11,6 +11,10 @@ namespace Ralliement.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Signatures_CampaignId_State_ShowPublicly_Id",
+                table: "Signatures");
+
             migrationBuilder.AddColumn<string>(
                 name: "City",
                 table: "Signatures",
@@ -566,6 +570,11 @@ namespace Ralliement.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CampaignId_State_ShowPublicly_Kind_Id",
+                table: "Signatures",
+                columns: new[] { "CampaignId", "State", "ShowPublicly", "Kind", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -712,6 +721,10 @@ namespace Ralliement.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "CustomFields");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Signatures_CampaignId_State_ShowPublicly_Kind_Id",
+                table: "Signatures");
+
             migrationBuilder.DropColumn(
                 name: "City",
                 table: "Signatures");
@@ -795,6 +808,11 @@ namespace Ralliement.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "PublishedAt",
                 table: "Campaigns");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CampaignId_State_ShowPublicly_Id",
+                table: "Signatures",
+                columns: new[] { "CampaignId", "State", "ShowPublicly", "Id" });
         }
     }
 }

@@ -12,8 +12,8 @@ using Ralliement.Data;
 namespace Ralliement.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRalliementDb))]
-    [Migration("20261123201420_SignatoryKindIndex")]
-    partial class SignatoryKindIndex
+    [Migration("20261123212432_OrganisersArea")]
+    partial class OrganisersArea
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,6 +12,10 @@ namespace Ralliement.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Signatures_CampaignId_State_ShowPublicly_Id",
+                table: "Signatures");
+
             migrationBuilder.AddColumn<string>(
                 name: "City",
                 table: "Signatures",
@@ -567,6 +571,11 @@ namespace Ralliement.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CampaignId_State_ShowPublicly_Kind_Id",
+                table: "Signatures",
+                columns: new[] { "CampaignId", "State", "ShowPublicly", "Kind", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -713,6 +722,10 @@ namespace Ralliement.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "CustomFields");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Signatures_CampaignId_State_ShowPublicly_Kind_Id",
+                table: "Signatures");
+
             migrationBuilder.DropColumn(
                 name: "City",
                 table: "Signatures");
@@ -796,6 +809,11 @@ namespace Ralliement.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "PublishedAt",
                 table: "Campaigns");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signatures_CampaignId_State_ShowPublicly_Id",
+                table: "Signatures",
+                columns: new[] { "CampaignId", "State", "ShowPublicly", "Id" });
         }
     }
 }

@@ -11,7 +11,7 @@ using Ralliement.Data;
 namespace Ralliement.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRalliementDb))]
-    [Migration("20261123200638_OrganisersArea")]
+    [Migration("20261123212407_OrganisersArea")]
     partial class OrganisersArea
     {
         /// <inheritdoc />
@@ -955,7 +955,7 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId", "EmailKey")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "State", "ShowPublicly", "Id");
+                    b.HasIndex("CampaignId", "State", "ShowPublicly", "Kind", "Id");
 
                     b.ToTable("Signatures");
                 });
