@@ -14,6 +14,9 @@ public sealed class ErrorModel : PageModel
 {
     public string Key { get; private set; } = "Error404";
 
+    /// <summary>For a 413: the size the refused request could have had, as people read it ("64 Ko", "5 Mo").</summary>
+    public string SizeLimit { get; private set; } = "";
+
     // Runs whatever the method, since the failed request's is kept. The code is read from the route
     // rather than bound: binding would read the failed request's form, perhaps the very body refused.
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
@@ -36,5 +39,14 @@ public sealed class ErrorModel : PageModel
             >= 500 => "Error500",
             _ => "Error400",
         };
+        if (code == 413)
+        {
+            var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? Request.Path.Value ?? "";
+            var bytes = WebSecurity.MaxRequestBodyBytesFor(Request.Method, path);
+            var french = Languages.Current == "fr";
+            SizeLimit = bytes >= 1024 * 1024
+                ? $"{bytes / (1024 * 1024)} {(french ? "Mo" : "MB")}"
+                : $"{bytes / 1024} {(french ? "Ko" : "KB")}";
+        }
     }
 }

@@ -17,10 +17,13 @@ public static partial class WebSecurity
     public const long MaxLogoUploadBytes = 1024 * 1024;
 
     /// <summary>The body limit of a request: 64 KB, except for the two endpoints that receive a file, a campaign's logo and a CSV import.</summary>
-    public static long MaxRequestBodyBytesFor(HttpRequest request) => (request.Path.Value ?? "") switch
+    public static long MaxRequestBodyBytesFor(HttpRequest request) => MaxRequestBodyBytesFor(request.Method, request.Path.Value ?? "");
+
+    /// <summary>The same, by method and path: the error page states the limit of the request it refused.</summary>
+    public static long MaxRequestBodyBytesFor(string method, string path) => path switch
     {
-        var path when HttpMethods.IsPost(request.Method) && LogoUpload().IsMatch(path) => MaxLogoUploadBytes,
-        var path when ImportUploadPath().IsMatch(path) => ReadSignatureCsv.MaxRequestBytes,
+        _ when HttpMethods.IsPost(method) && LogoUpload().IsMatch(path) => MaxLogoUploadBytes,
+        _ when ImportUploadPath().IsMatch(path) => ReadSignatureCsv.MaxRequestBytes,
         _ => MaxRequestBodyBytes,
     };
 

@@ -63,7 +63,10 @@ public sealed class LogoTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Contains("Le fichier dépasse 200 Ko", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        // Past what the upload path accepts at all, the generic page states that path's limit.
+        Assert.Contains("(1 Mo)", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, elsewhere.StatusCode);
+        Assert.Contains("(64 Ko)", await elsewhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.CampaignLogos.CountAsync()));
     }
 }

@@ -121,6 +121,7 @@ public sealed class ImportTests
         var response = await RalliementApp.UploadCsvAsync(client, campaignId, huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("(5 MB)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.SignatureImports.CountAsync()));
     }
 

@@ -124,7 +124,9 @@ public sealed class BadInputTests(RalliementApp app) : IClassFixture<RalliementA
         var response = await app.SignAsync(form);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("Envoi trop volumineux", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Envoi trop volumineux", page, StringComparison.Ordinal);
+        Assert.Contains("(64 Ko)", page, StringComparison.Ordinal);
     }
 
     [Fact]
