@@ -83,13 +83,9 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
     private static FormErrors Validate(Form form)
     {
         var errors = new FormErrors();
-        if (string.IsNullOrWhiteSpace(form.LabelFr) || string.IsNullOrWhiteSpace(form.LabelEn))
+        if (BilingualLabels.Check(form.LabelFr, form.LabelEn, CampaignLimits.CommitmentLabel) is { } labelError)
         {
-            errors["Commitment"] = "LabelsRequired";
-        }
-        else if (form.LabelFr.Trim().Length > CampaignLimits.CommitmentLabel || form.LabelEn.Trim().Length > CampaignLimits.CommitmentLabel)
-        {
-            errors["Commitment"] = "LabelTooLong";
+            errors["Commitment"] = labelError;
         }
         if (form.Position is < 1 or > 1000)
         {

@@ -108,13 +108,9 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
     private static FormErrors Validate(Form form)
     {
         var errors = new FormErrors();
-        if (string.IsNullOrWhiteSpace(form.LabelFr) || string.IsNullOrWhiteSpace(form.LabelEn))
+        if (BilingualLabels.Check(form.LabelFr, form.LabelEn, CampaignLimits.FieldLabel) is { } labelError)
         {
-            errors["Label"] = "LabelsRequired";
-        }
-        else if (form.LabelFr.Trim().Length > CampaignLimits.FieldLabel || form.LabelEn.Trim().Length > CampaignLimits.FieldLabel)
-        {
-            errors["Label"] = "LabelTooLong";
+            errors["Label"] = labelError;
         }
         if (!Enum.IsDefined(form.Rule))
         {
