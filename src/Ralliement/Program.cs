@@ -9,6 +9,7 @@ using Ralliement.Mail;
 using Ralliement.Moderation;
 using Ralliement.News;
 using Ralliement.Organisers;
+using Ralliement.Privacy;
 using Ralliement.Shared;
 using Ralliement.Signing;
 
@@ -32,6 +33,7 @@ builder.AddModeration();
 builder.AddExport();
 builder.AddImporting();
 builder.AddNews();
+builder.AddPrivacy();
 
 var app = builder.Build();
 

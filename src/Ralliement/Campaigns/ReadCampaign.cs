@@ -33,7 +33,9 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         IReadOnlyList<CommitmentView> Commitments,
         IReadOnlyList<CustomFieldView> CustomFields,
         Amendment? Amended = null,
-        long? LogoVersion = null)
+        long? LogoVersion = null,
+        int TextVersion = 1,
+        bool HoldsUnprovenSignatures = true)
     {
         /// <summary>Confirmed signatures of people, the rest of <see cref="SignatureCount"/> being organisations.</summary>
         public int PersonCount => Math.Max(0, SignatureCount - OrganisationCount);
@@ -110,7 +112,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice),
             commitments, customFields,
             text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
-            logoUpdatedAt?.Ticks);
+            logoUpdatedAt?.Ticks, text.Version, organisation.HoldsUnprovenSignatures);
     }
 
     /// <summary>

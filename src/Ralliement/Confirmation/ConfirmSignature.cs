@@ -6,7 +6,8 @@ namespace Ralliement.Confirmation;
 /// <summary>
 /// Confirms a signature from the link in its email; the count goes up in the same transaction. When
 /// the campaign holds signatures for review, confirming makes it Held instead: it counts and shows
-/// only once a moderator approves it.
+/// only once a moderator approves it; so does a signature that was suspect when written
+/// (<see cref="Signature.HoldReason"/>). Confirming drops the address unless the signer accepts news.
 /// </summary>
 public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
 {
@@ -24,7 +25,7 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await db.ConfirmationTokens
             .Where(t => t.Hash == hash && t.Signature.State != SignatureState.Withdrawn && t.Signature.State != SignatureState.Rejected)
-            .Select(t => new { t.Id, t.SignatureId, t.ExpiresAt, t.UsedAt, t.Signature.State, t.Signature.CampaignId, t.Signature.Campaign.Slug, t.Signature.Campaign.HoldsSignaturesForReview })
+            .Select(t => new { t.Id, t.SignatureId, t.ExpiresAt, t.UsedAt, t.Signature.State, t.Signature.CampaignId, t.Signature.Campaign.Slug, t.Signature.Campaign.HoldsSignaturesForReview, t.Signature.HoldReason })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -45,12 +46,14 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Conditional updates make two simultaneous clicks count once: only one moves Pending on.
-        var next = found.HoldsSignaturesForReview ? SignatureState.Held : SignatureState.Confirmed;
+        var next = found.HoldsSignaturesForReview || found.HoldReason is not null ? SignatureState.Held : SignatureState.Confirmed;
         var confirmed = await db.Signatures
             .Where(s => s.Id == found.SignatureId && s.State == SignatureState.Pending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.State, next)
-                .SetProperty(x => x.ConfirmedAt, now), cancellationToken);
+                .SetProperty(x => x.ConfirmedAt, now)
+                // Confirmed: the address is no longer needed, only its hash, unless the signer wants news.
+                .SetProperty(x => x.SealedEmail, x => x.AcceptsNews ? x.SealedEmail : null), cancellationToken);
         if (confirmed == 1)
         {
             await db.ConfirmationTokens.Where(t => t.Id == found.Id)

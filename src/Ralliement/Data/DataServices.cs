@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Ralliement.Privacy;
 
 namespace Ralliement.Data;
 
@@ -16,6 +17,8 @@ public static class DataServices
 
     public static void AddData(this WebApplicationBuilder builder)
     {
+        // Sealed addresses are part of the data: whatever reads the database can open them.
+        builder.AddAddressProtection();
         var provider = builder.Configuration.ChosenDatabase();
         var configured = builder.Configuration.GetConnectionString("Ralliement");
         if (provider == DatabaseProvider.Postgres)

@@ -14,6 +14,11 @@ public sealed class Organisation
     public string? DataController { get; set; }
     /// <summary>Publisher, director of publication and host, as shown on the legal notice page.</summary>
     public string? LegalNotice { get; set; }
+    /// <summary>
+    /// Whether a signature sent without the browser's proof of work (JavaScript off, or a script
+    /// posting directly) waits for a moderator once confirmed. On by default.
+    /// </summary>
+    public bool HoldsUnprovenSignatures { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public List<Campaign> Campaigns { get; } = [];
     public List<Membership> Members { get; } = [];
@@ -53,6 +58,8 @@ public sealed class Campaign
     public DateTime? PublishedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    /// <summary>When the retention period after closing ended and signers' personal data was erased; only counts remain.</summary>
+    public DateTime? PersonalDataPurgedAt { get; set; }
     public List<CampaignText> Texts { get; } = [];
     public List<Commitment> Commitments { get; } = [];
     public List<CustomField> CustomFields { get; } = [];
@@ -101,6 +108,17 @@ public enum SignatureState { Pending, Confirmed, Withdrawn, Held, Rejected }
 /// <summary>A person, or an organisation signing as such through its representative.</summary>
 public enum SignatoryKind { Person, Organisation }
 
+/// <summary>Why a signature waits for a moderator once its signer confirmed it, besides a campaign that holds every one.</summary>
+public enum HoldReason
+{
+    /// <summary>Sent without a valid proof of work, and the organisation holds such signatures.</summary>
+    NoProofOfWork,
+    /// <summary>Written while the campaign's signing rate jumped abnormally.</summary>
+    SigningWave,
+    /// <summary>Written while one email domain's share of the campaign's signatures jumped abnormally.</summary>
+    DomainWave,
+}
+
 /// <summary>Where a signature came from: the form, or an organiser's import of paper or earlier signatures.</summary>
 public enum SignatureSource { Form, Import }
 
@@ -118,10 +136,18 @@ public sealed class Signature
     // Personal data: all of it is erased on withdrawal.
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
-    /// <summary>The address as the signer typed it, normalised (trimmed, NFC, domain in lower case).</summary>
-    public string? Email { get; set; }
-    /// <summary>The address in the form used for de-duplication; unique per campaign.</summary>
+    /// <summary>
+    /// The address as the signer typed it, encrypted (<see cref="Privacy.AddressProtection"/>). Kept only
+    /// while it is needed: until the signer confirms, or for as long as they accept news.
+    /// </summary>
+    public string? SealedEmail { get; set; }
+    /// <summary>
+    /// A keyed hash of the address's canonical form: enough to find a signer who types their address
+    /// again (de-duplication, self-service, withdrawal), not to read it. Unique per campaign.
+    /// </summary>
     public string? EmailKey { get; set; }
+    /// <summary>The address's domain (ASCII), for moderators' filters, spam waves and per-domain limits.</summary>
+    public string? EmailDomain { get; set; }
     public string? Institution { get; set; }
     public string? ProfessionalStatus { get; set; }
     public string? Discipline { get; set; }
@@ -132,10 +158,18 @@ public sealed class Signature
     public string? OrganisationKind { get; set; }
     /// <summary>Why a moderator holds, rejects or hid it; shown to moderators only.</summary>
     public string? ModerationNote { get; set; }
+    /// <summary>Why this signature waits for a moderator once confirmed; null when nothing about it was suspect.</summary>
+    public HoldReason? HoldReason { get; set; }
     /// <summary>Name and institution in lower case without accents, for searching the public list.</summary>
     public string? SearchText { get; set; }
     public bool ShowPublicly { get; set; }
     public bool AcceptsNews { get; set; }
+
+    // The consent record: what the signer agreed to, and when (CreatedAt for signing, ConfirmedAt for the proof).
+    /// <summary>The version of the campaign's text in the signer's language when they signed; null for imports.</summary>
+    public int? TextVersion { get; set; }
+    /// <summary>Which wording of the form's consents the signer saw (<see cref="Signing.ConsentWording"/>); null for imports.</summary>
+    public string? ConsentVersion { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime? ConfirmedAt { get; set; }
@@ -173,6 +207,7 @@ public enum OutboxState { Pending, Sent, Failed }
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
+    /// <summary>The recipient, encrypted like signers' addresses; emptied once sent.</summary>
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string TextBody { get; set; }

@@ -106,8 +106,11 @@ public partial class RalliementDb(DbContextOptions options) : IdentityDbContext<
             s.HasMany(x => x.FieldValues).WithOne().HasForeignKey(x => x.SignatureId);
             s.Property(x => x.FirstName).HasMaxLength(SignerLimits.Name);
             s.Property(x => x.LastName).HasMaxLength(SignerLimits.Name);
-            s.Property(x => x.Email).HasMaxLength(SignerLimits.Email);
+            s.Property(x => x.SealedEmail).HasMaxLength(SignerLimits.SealedEmail);
             s.Property(x => x.EmailKey).HasMaxLength(SignerLimits.Email);
+            s.Property(x => x.EmailDomain).HasMaxLength(SignerLimits.Email);
+            s.Property(x => x.HoldReason).HasConversion<string>().HasMaxLength(20);
+            s.Property(x => x.ConsentVersion).HasMaxLength(40);
             s.Property(x => x.Institution).HasMaxLength(SignerLimits.Institution);
             s.Property(x => x.ProfessionalStatus).HasMaxLength(SignerLimits.Detail);
             s.Property(x => x.Discipline).HasMaxLength(SignerLimits.Detail);
@@ -135,7 +138,7 @@ public partial class RalliementDb(DbContextOptions options) : IdentityDbContext<
         modelBuilder.Entity<OutboxMessage>(m =>
         {
             m.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
-            m.Property(x => x.To).HasMaxLength(SignerLimits.Email);
+            m.Property(x => x.To).HasMaxLength(SignerLimits.SealedEmail);
             m.Property(x => x.Subject).HasMaxLength(500);
             m.Property(x => x.TextBody).HasMaxLength(100_000);
             m.Property(x => x.HtmlBody).HasMaxLength(200_000);
@@ -155,6 +158,8 @@ public static class SignerLimits
 {
     public const int Name = 100;
     public const int Email = 254;
+    /// <summary>An address of at most 254 UTF-8 bytes once encrypted and written in base 64, with its key's name.</summary>
+    public const int SealedEmail = 512;
     public const int Institution = 200;
     public const int Detail = 120;
 }

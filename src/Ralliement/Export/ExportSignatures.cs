@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Privacy;
 
 namespace Ralliement.Export;
 
@@ -13,7 +14,7 @@ public enum ExportSet { Signatures, Contacts }
 /// million signatures takes no more memory than exporting ten. Writers (<see cref="CsvSheet"/>, <see cref="JsonSheet"/>)
 /// turn a <see cref="Sheet"/> into a file.
 /// </summary>
-public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scopes)
+public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scopes, AddressProtection addresses)
 {
     /// <summary>How many rows are completed with their commitments and custom fields at once, and flushed.</summary>
     public const int BatchSize = 1000;
@@ -77,7 +78,7 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
             // writing to them in their language is all this file is for.
             columns.Add(new("first_name", r => r.FirstName));
             columns.Add(new("last_name", r => r.LastName));
-            columns.Add(new("email", r => r.Email));
+            columns.Add(new("email", r => r.Email is { } sealedEmail ? addresses.Open(sealedEmail) : null));
             columns.Add(new("language", r => r.Language));
             return new Sheet(campaign.Id, campaign.Slug, set, columns, RowsAsync(campaign.Id, set, [], [], cancellationToken));
         }
@@ -130,7 +131,7 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
     private IQueryable<Signature> Selected(int campaignId, ExportSet set)
     {
         var query = db.Signatures.AsNoTracking().Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed);
-        return set == ExportSet.Contacts ? query.Where(s => s.AcceptsNews && s.Email != null) : query;
+        return set == ExportSet.Contacts ? query.Where(s => s.AcceptsNews && s.SealedEmail != null) : query;
     }
 
     private async IAsyncEnumerable<Row> RowsAsync(int campaignId, ExportSet set, List<int> commitmentIds, List<int> fieldIds,
@@ -140,7 +141,7 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
         // One no-tracking query streamed by the provider, in id order: SQLite sorts the campaign's
         // rows once. Keyset batches would sort the rest of the campaign again for every batch.
         var rows = Selected(campaignId, set).OrderBy(s => s.Id)
-            .Select(s => new Row(s.Id, s.ConfirmedAt ?? s.CreatedAt, s.Kind, s.FirstName, s.LastName, withEmail ? s.Email : null, s.Language,
+            .Select(s => new Row(s.Id, s.ConfirmedAt ?? s.CreatedAt, s.Kind, s.FirstName, s.LastName, withEmail ? s.SealedEmail : null, s.Language,
                 s.Institution, s.ProfessionalStatus, s.Discipline, s.City, s.Country, s.OrganisationName, s.OrganisationKind, s.ShowPublicly, s.AcceptsNews))
             .AsAsyncEnumerable();
         if (commitmentIds.Count == 0 && fieldIds.Count == 0)

@@ -80,8 +80,10 @@ public sealed class ConfirmImport(RalliementDb db, Audit audit, TimeProvider clo
         Language = row.Language!,
         FirstName = row.FirstName,
         LastName = row.LastName,
-        Email = row.Email,
+        // Confirmed from the start: the address stays (sealed) only for a signer who accepts news.
+        SealedEmail = row.AcceptsNews ? row.Email : null,
         EmailKey = row.EmailKey,
+        EmailDomain = row.EmailDomain,
         Institution = row.Institution,
         ProfessionalStatus = row.ProfessionalStatus,
         Discipline = row.Discipline,

@@ -13,8 +13,11 @@ public sealed class ImportedRow
     public int Line { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
+    /// <summary>Sealed (<see cref="Privacy.AddressProtection"/>) before the rows are stored for the preview.</summary>
     public string? Email { get; set; }
+    /// <summary>The de-duplication key: <see cref="EmailAddress.Key"/> when read, its keyed hash once stored.</summary>
     public string? EmailKey { get; set; }
+    public string? EmailDomain { get; set; }
     public string? Institution { get; set; }
     public string? ProfessionalStatus { get; set; }
     public string? Discipline { get; set; }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Ralliement.Data;
 using Ralliement.Organisers;
+using Ralliement.Privacy;
+using Ralliement.Signing;
 
 namespace Ralliement.Importing;
 
 /// <summary>Step 1 of an import: reads and checks the uploaded file and keeps its rows for the preview; imports nothing.</summary>
-public sealed class PrepareImport(RalliementDb db, TimeProvider clock)
+public sealed class PrepareImport(RalliementDb db, AddressProtection addresses, TimeProvider clock)
 {
     public sealed record Result(int? ImportId, ReadSignatureCsv.Refusal? Refused);
 
@@ -25,6 +27,12 @@ public sealed class PrepareImport(RalliementDb db, TimeProvider clock)
         if (read.Refused is not null)
         {
             return new Result(null, read.Refused);
+        }
+        // The rows wait in the database for the preview: their addresses wait sealed and hashed, like signers'.
+        foreach (var row in read.Rows.Where(r => r.Email is not null && r.EmailKey is not null))
+        {
+            row.Email = addresses.Seal(row.Email!);
+            row.EmailKey = addresses.KeyOf(EmailAddress.CanonicalOf(row.EmailKey!));
         }
         var name = Path.GetFileName(file.FileName);
         var import = new SignatureImport

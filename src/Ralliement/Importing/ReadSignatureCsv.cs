@@ -150,6 +150,7 @@ public static class ReadSignatureCsv
             {
                 row.Email = address!.Address;
                 row.EmailKey = address.Key;
+                row.EmailDomain = address.Domain;
             }
             else
             {

@@ -1,4 +1,5 @@
 using Ralliement.Data;
+using Ralliement.Privacy;
 
 namespace Ralliement.Mail;
 
@@ -6,17 +7,21 @@ namespace Ralliement.Mail;
 /// Puts emails in the outbox table, inside the caller's unit of work, so an email exists exactly
 /// when what caused it was committed. <see cref="SendPendingEmails"/> sends them.
 /// </summary>
-public sealed class Outbox(TimeProvider clock)
+public sealed class Outbox(TimeProvider clock, AddressProtection addresses)
 {
     private readonly SemaphoreSlim _waiting = new(0, 1);
 
     /// <param name="unsubscribeUrl">For news only: the one-click unsubscribe address (RFC 8058).</param>
-    public void Add(RalliementDb db, string to, string subject, string textBody, string? unsubscribeUrl = null)
+    public void Add(RalliementDb db, string to, string subject, string textBody, string? unsubscribeUrl = null) =>
+        AddSealed(db, addresses.Seal(to), subject, textBody, unsubscribeUrl);
+
+    /// <summary>For an address already sealed, as stored for a signer who accepts news.</summary>
+    public void AddSealed(RalliementDb db, string sealedTo, string subject, string textBody, string? unsubscribeUrl = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
         {
-            To = to,
+            To = sealedTo,
             Subject = subject,
             TextBody = textBody,
             State = OutboxState.Pending,

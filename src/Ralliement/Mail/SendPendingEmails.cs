@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Ralliement.Data;
+using Ralliement.Privacy;
 
 namespace Ralliement.Mail;
 
@@ -11,6 +12,7 @@ public sealed partial class SendPendingEmails(
     IServiceScopeFactory scopes,
     Outbox outbox,
     MailTransport transport,
+    AddressProtection addresses,
     TimeProvider clock,
     IOptions<MailOptions> options,
     ILogger<SendPendingEmails> logger) : BackgroundService
@@ -149,7 +151,7 @@ public sealed partial class SendPendingEmails(
             Body = new TextPart("plain") { Text = message.TextBody },
         };
         mime.From.Add(from);
-        mime.To.Add(new MailboxAddress("", message.To));
+        mime.To.Add(new MailboxAddress("", addresses.Open(message.To)));
         mime.Headers.Add("Auto-Submitted", "auto-generated");
         if (message.UnsubscribeUrl is { Length: > 0 } unsubscribe)
         {

@@ -73,8 +73,7 @@ public sealed class MarkSpamWave(RalliementDb db, ModerateSignatures moderate)
             && (s.State == SignatureState.Pending || s.State == SignatureState.Held || s.State == SignatureState.Confirmed));
         if (criteria.DomainKey is { } domain)
         {
-            var suffix = "@" + domain;
-            query = query.Where(s => s.Email != null && s.Email.EndsWith(suffix));
+            query = query.Where(s => s.EmailDomain == domain);
         }
         if (criteria.From is { } from)
         {

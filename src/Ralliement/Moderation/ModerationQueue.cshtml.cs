@@ -70,7 +70,7 @@ public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures mod
             .Take(QueueFilter.PageSize + 1)
             .Select(s => new
             {
-                s.Id, s.CreatedAt, s.FirstName, s.LastName, s.OrganisationName, s.Institution, s.Email, s.State, s.ShowPublicly, s.ModerationNote, s.CampaignId,
+                s.Id, s.CreatedAt, s.FirstName, s.LastName, s.OrganisationName, s.Institution, s.EmailDomain, s.State, s.ShowPublicly, s.ModerationNote, s.CampaignId,
             })
             .ToListAsync(cancellationToken);
         var titles = Campaigns.ToDictionary(c => c.Id, c => c.Title);
@@ -81,7 +81,7 @@ public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures mod
                 string.Join(' ', new[] { s.FirstName, s.LastName }.Where(n => !string.IsNullOrEmpty(n))) + (s.OrganisationName is null ? "" : $" ({s.OrganisationName})"),
                 s.Institution,
                 // The address stays out of the page: the domain is what tells a wave apart.
-                s.Email is { } email && email.LastIndexOf('@') is var at and >= 0 ? email[(at + 1)..] : "",
+                s.EmailDomain ?? "",
                 s.State,
                 s.ShowPublicly,
                 s.ModerationNote,

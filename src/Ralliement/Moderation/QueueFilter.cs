@@ -43,8 +43,7 @@ public sealed class QueueFilter
         }
         if (DomainKey is { } domain)
         {
-            var suffix = "@" + domain;
-            query = query.Where(s => s.Email != null && s.Email.EndsWith(suffix));
+            query = query.Where(s => s.EmailDomain == domain);
         }
         if (From is { } from)
         {

@@ -20,5 +20,5 @@ public sealed record NewsCampaign(int Id, string Slug, string Title, string Defa
 
     /// <summary>Who news goes to: confirmed signers who ticked "accepts news" and left an address, in signature order.</summary>
     public static IQueryable<Signature> Recipients(RalliementDb db, int campaignId) =>
-        db.Signatures.Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed && s.AcceptsNews && s.Email != null);
+        db.Signatures.Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed && s.AcceptsNews && s.SealedEmail != null);
 }

@@ -10,7 +10,8 @@ public sealed class NewsMail(IStringLocalizer<NewsWording> text, UnsubscribeToke
 {
     public sealed record Campaign(string Slug, string DefaultLanguage, string OrganisationName, List<KeyValuePair<string, string>> Titles);
 
-    public sealed record Recipient(long SignatureId, string Email, string Language);
+    /// <param name="SealedEmail">As stored (<see cref="Privacy.AddressProtection"/>): the outbox keeps it sealed.</param>
+    public sealed record Recipient(long SignatureId, string SealedEmail, string Language);
 
     public (string Subject, string Body, string UnsubscribeUrl) Write(NewsPost post, Campaign campaign, Recipient recipient)
     {

@@ -108,7 +108,7 @@ public sealed partial class SendNews(
             .Where(s => s.Id > post.LastSignatureId)
             .OrderBy(s => s.Id)
             .Take(batchSize)
-            .Select(s => new NewsMail.Recipient(s.Id, s.Email!, s.Language))
+            .Select(s => new NewsMail.Recipient(s.Id, s.SealedEmail!, s.Language))
             .ToListAsync(cancellationToken);
 
         var mail = new NewsMail(
@@ -118,7 +118,7 @@ public sealed partial class SendNews(
         foreach (var recipient in recipients)
         {
             var (subject, body, unsubscribe) = mail.Write(post, campaign, recipient);
-            outbox.Add(db, recipient.Email, subject, body, unsubscribe);
+            outbox.AddSealed(db, recipient.SealedEmail, subject, body, unsubscribe);
         }
         var last = recipients.Count > 0 ? recipients[^1].SignatureId : post.LastSignatureId;
         var count = recipients.Count;

@@ -17,10 +17,18 @@ public sealed record EmailAddress
     private const string AtomSymbols = "!#$%&'*+-/=?^_`{|}~";
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
+    /// <summary>Providers known to deliver to one mailbox whatever dots its local part has.</summary>
+    private static readonly Dictionary<string, string> DotlessProviders = new(StringComparer.Ordinal)
+    {
+        ["gmail.com"] = "gmail.com",
+        ["googlemail.com"] = "gmail.com",
+    };
+
     private EmailAddress(string address, string key)
     {
         Address = address;
         Key = key;
+        Canonical = CanonicalOf(key);
     }
 
     /// <summary>The address to write to: trimmed, Unicode NFC, domain in lower case (Unicode form kept).</summary>
@@ -28,6 +36,39 @@ public sealed record EmailAddress
 
     /// <summary>The form that identifies one mailbox for de-duplication: case-insensitive, ASCII domain.</summary>
     public string Key { get; }
+
+    /// <summary>
+    /// One form for every way of writing one mailbox: the key without a plus-tag (<c>ana+news@</c> is
+    /// <c>ana@</c>), and without dots where the provider ignores them (<c>a.na@gmail.com</c>). Only
+    /// rules that hold for everyone are applied, so two real signers never share a form.
+    /// </summary>
+    public string Canonical { get; }
+
+    /// <summary>The domain in ASCII (IDNA), as in <see cref="Key"/>.</summary>
+    public string Domain => Key[(Key.LastIndexOf('@') + 1)..];
+
+    /// <summary>The canonical form of a de-duplication key (<see cref="Key"/>).</summary>
+    public static string CanonicalOf(string key)
+    {
+        var at = key.LastIndexOf('@');
+        var local = key[..at];
+        var domain = key[(at + 1)..];
+        var plus = local.IndexOf('+', StringComparison.Ordinal);
+        if (plus > 0)
+        {
+            local = local[..plus];
+        }
+        if (DotlessProviders.TryGetValue(domain, out var provider))
+        {
+            local = local.Replace(".", "", StringComparison.Ordinal);
+            domain = provider;
+        }
+        return $"{local}@{domain}";
+    }
+
+    /// <summary>For addresses known to be valid; throws <see cref="FormatException"/> otherwise.</summary>
+    public static EmailAddress Parse(string input) =>
+        TryParse(input, out var address) ? address! : throw new FormatException("Not an email address a signer could use.");
 
     public static bool TryParse(string? input, out EmailAddress? address)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ralliement.Confirmation;
 using Ralliement.Data;
+using Ralliement.Privacy;
 using Ralliement.Shared;
 
 namespace Ralliement.Signing;
@@ -15,21 +16,23 @@ namespace Ralliement.Signing;
 /// taken in order, so two posts of one address in a batch are one signature and a repeat, as if
 /// they had come one after the other.
 /// </summary>
-public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimeProvider clock, IOptions<SigningOptions> options)
+public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, AddressProtection addresses, TimeProvider clock, IOptions<SigningOptions> options)
 {
     public async Task HandleAsync(IReadOnlyList<PendingSignature> batch)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var known = await ExistingAsync(batch);
-        foreach (var item in batch)
+        var keys = batch.Select(i => addresses.Key(i.Details.Email)).ToList();
+        var known = await ExistingAsync(batch, keys);
+        for (var i = 0; i < batch.Count; i++)
         {
+            var item = batch[i];
             // The emails are written in the language the signer used; outside a request, that is
             // whatever this flow's culture says, so it is set for each item.
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(item.Language);
-            var key = (item.Campaign.Id, item.Details.Email.Key);
+            var key = (item.Campaign.Id, keys[i]);
             if (!known.TryGetValue(key, out var existing))
             {
-                var signature = NewSignature(item, now);
+                var signature = NewSignature(item, keys[i], now);
                 db.Signatures.Add(signature);
                 known[key] = signature;
                 var token = NewToken(signature, now);
@@ -38,21 +41,22 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
             else if (existing.LastMailAt is null || now - existing.LastMailAt >= options.Value.RepeatMailInterval)
             {
                 // A repeat, perhaps by someone else typing this address: never change what was signed,
-                // only write to the inbox, and not more often than the interval allows.
+                // only write to the inbox, and not more often than the interval allows. The address typed
+                // now is the one written to: once confirmed, only its hash is kept, and both are one mailbox.
                 existing.LastMailAt = now;
                 var token = NewToken(existing, now);
                 switch (existing.State)
                 {
                     case SignatureState.Confirmed:
-                        mail.AddAlreadySigned(db, item.Campaign, existing.Email!, item.Links, token);
+                        mail.AddAlreadySigned(db, item.Campaign, item.Details.Email.Address, item.Links, token);
                         break;
                     case SignatureState.Held or SignatureState.Rejected:
                         // Confirmed by email, then waiting for or refused by a moderator: the inbox
                         // learns that the address has signed, nothing about the moderators' decision.
-                        mail.AddAlreadyRecorded(db, item.Campaign, existing.Email!, item.Links, token);
+                        mail.AddAlreadyRecorded(db, item.Campaign, item.Details.Email.Address, item.Links, token);
                         break;
                     default:
-                        mail.AddConfirmation(db, item.Campaign, existing.Email!, existing.FirstName!, item.Links, token, existing.OrganisationName);
+                        mail.AddConfirmation(db, item.Campaign, item.Details.Email.Address, existing.FirstName!, item.Links, token, existing.OrganisationName);
                         break;
                 }
             }
@@ -61,12 +65,12 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
     }
 
     /// <summary>The signatures already stored for the batch's addresses: one indexed query per campaign.</summary>
-    private async Task<Dictionary<(int, string), Signature>> ExistingAsync(IReadOnlyList<PendingSignature> batch)
+    private async Task<Dictionary<(int, string), Signature>> ExistingAsync(IReadOnlyList<PendingSignature> batch, List<string> emailKeys)
     {
         var known = new Dictionary<(int, string), Signature>();
-        foreach (var campaign in batch.GroupBy(i => i.Campaign.Id))
+        foreach (var campaign in batch.Select((item, i) => (item.Campaign.Id, Key: emailKeys[i])).GroupBy(i => i.Id))
         {
-            var keys = campaign.Select(i => i.Details.Email.Key).Distinct().ToList();
+            var keys = campaign.Select(i => i.Key).Distinct().ToList();
             var rows = await db.Signatures
                 .Where(s => s.CampaignId == campaign.Key && keys.Contains(s.EmailKey!))
                 .ToListAsync(CancellationToken.None);
@@ -78,7 +82,7 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
         return known;
     }
 
-    private static Signature NewSignature(PendingSignature item, DateTime now)
+    private Signature NewSignature(PendingSignature item, string emailKey, DateTime now)
     {
         var details = item.Details;
         var signature = new Signature
@@ -88,8 +92,10 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
             Language = item.Language,
             FirstName = details.FirstName,
             LastName = details.LastName,
-            Email = details.Email.Address,
-            EmailKey = details.Email.Key,
+            // Sealed until the signer confirms; then only the hash stays, unless they accept news.
+            SealedEmail = addresses.Seal(details.Email.Address),
+            EmailKey = emailKey,
+            EmailDomain = details.Email.Domain,
             Institution = details.Institution,
             ProfessionalStatus = details.ProfessionalStatus,
             Discipline = details.Discipline,
@@ -104,6 +110,8 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, TimePr
                 : $"{details.FirstName} {details.LastName} {details.Institution}"),
             ShowPublicly = details.ShowPublicly,
             AcceptsNews = details.AcceptsNews,
+            TextVersion = item.Campaign.TextVersion,
+            ConsentVersion = ConsentWording.Current,
             CreatedAt = now,
             LastMailAt = now,
         };

@@ -54,7 +54,7 @@ public sealed class ImportTests
         Assert.All(imported, s => Assert.Equal(SignatureState.Confirmed, s.State));
         Assert.True(imported[0].AcceptsNews && imported[0].ShowPublicly);
         Assert.Equal("Université de Lyon", imported[0].Institution);
-        Assert.Null(imported[1].Email);
+        Assert.Null(imported[1].SealedEmail);
         var audit = await app.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.Action == "import.signatures"));
         Assert.Contains("imported=2", audit.Details, StringComparison.Ordinal);
         Assert.DoesNotContain("@", audit.Details, StringComparison.Ordinal);

@@ -189,8 +189,8 @@ public sealed class BatchedSigningTests : IDisposable
             Language = "fr",
             FirstName = firstName,
             LastName = "Autre-Nœud",
-            Email = email,
-            EmailKey = email.ToLowerInvariant(),
+            SealedEmail = _app.Seal(email),
+            EmailKey = _app.KeyOf(email),
             CreatedAt = anHourAgo,
             LastMailAt = anHourAgo,
         });

@@ -30,7 +30,7 @@ internal static class CampaignOptions
         });
 
     public static Task<Signature> SignatureOfAsync(this RalliementApp app, string email) =>
-        app.WithDbAsync(db => db.Signatures.AsNoTracking().Include(s => s.FieldValues).SingleAsync(s => s.Email == email));
+        app.WithDbAsync(db => db.Signatures.AsNoTracking().Include(s => s.FieldValues).SingleAsync(s => s.EmailKey == app.KeyOf(email)));
 
     /// <summary>Signs with a form and confirms from the email, as a signer does; returns the confirmation page.</summary>
     public static async Task<string> SignAndConfirmAsync(this RalliementApp app, Dictionary<string, string> form, string language = "fr")

@@ -17,7 +17,7 @@ public sealed class HeldSignatureTests : IDisposable
     /// <summary>What a moderator's approval does; the moderation pages are tested on their own.</summary>
     private Task<int> ApproveAsync(string email) => _app.WithDbAsync(async db =>
     {
-        var signature = await db.Signatures.Include(s => s.Campaign).SingleAsync(s => s.Email == email);
+        var signature = await db.Signatures.Include(s => s.Campaign).SingleAsync(s => s.EmailKey == _app.KeyOf(email));
         signature.State = SignatureState.Confirmed;
         signature.Campaign.SignatureCount++;
         return await db.SaveChangesAsync();
@@ -79,9 +79,10 @@ public sealed class HeldSignatureTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await _app.WithdrawAsync(await _app.EmailToAsync(form["Email"]))).StatusCode);
 
         Assert.Equal(1, await _app.PublicCountAsync());
-        var states = await _app.WithDbAsync(db => db.Signatures.OrderBy(s => s.Id).Select(s => new { s.State, s.Email }).ToListAsync());
+        var states = await _app.WithDbAsync(db => db.Signatures.OrderBy(s => s.Id).Select(s => new { s.State, s.SealedEmail, s.EmailKey }).ToListAsync());
         Assert.Equal([SignatureState.Confirmed, SignatureState.Withdrawn], states.Select(s => s.State));
-        Assert.Null(states[1].Email);
+        Assert.Null(states[1].SealedEmail);
+        Assert.Null(states[1].EmailKey);
     }
 
     [Theory]
@@ -92,7 +93,7 @@ public sealed class HeldSignatureTests : IDisposable
         await HoldForReviewAsync();
         var form = RalliementApp.Form(RalliementApp.UniqueEmail("again"), firstName: "Première");
         await _app.SignAndConfirmAsync(form);
-        await _app.WithDbAsync(db => db.Signatures.Where(s => s.Email == form["Email"]).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state)));
+        await _app.WithDbAsync(db => db.Signatures.Where(s => s.EmailKey == _app.KeyOf(form["Email"])).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state)));
         _app.Clock.Advance(TimeSpan.FromHours(1));
 
         var fresh = await _app.SignAsync(RalliementApp.Form(RalliementApp.UniqueEmail("fresh")));

@@ -59,7 +59,7 @@ public sealed class SigningFlowTests(RalliementApp app) : IClassFixture<Rallieme
         Assert.DoesNotContain("Walid Retrait", await app.PublicListAsync(), StringComparison.Ordinal);
 
         var stored = await app.WithDbAsync(db => Task.FromResult(db.Signatures.Where(s => s.WithdrawnAt != null).ToList()));
-        Assert.All(stored, s => Assert.True(s.FirstName is null && s.LastName is null && s.Email is null && s.EmailKey is null && s.Institution is null));
+        Assert.All(stored, s => Assert.True(s.FirstName is null && s.LastName is null && s.SealedEmail is null && s.EmailKey is null && s.EmailDomain is null && s.Institution is null));
 
         using var again = app.Browser();
         Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync(RalliementApp.LinkIn(mail, "withdraw"))).StatusCode);

@@ -200,5 +200,5 @@ public sealed class NewsTests
     }
 
     private static Task<bool> AcceptsNewsAsync(RalliementApp app, string email) =>
-        app.WithDbAsync(db => db.Signatures.Where(s => s.Email == email).Select(s => s.AcceptsNews).SingleAsync());
+        app.WithDbAsync(db => db.Signatures.Where(s => s.EmailKey == app.KeyOf(email)).Select(s => s.AcceptsNews).SingleAsync());
 }

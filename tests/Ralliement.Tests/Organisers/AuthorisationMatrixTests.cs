@@ -179,7 +179,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
                 var signature = new Signature
                 {
                     CampaignId = OwnCampaignId, State = SignatureState.Held, Language = "fr", FirstName = "Ana", LastName = "Lopes",
-                    Email = "held@example.org", EmailKey = "held@example.org", CreatedAt = now, ConfirmedAt = now,
+                    EmailKey = "held-fixture", EmailDomain = "example.org", CreatedAt = now, ConfirmedAt = now,
                 };
                 db.Signatures.Add(signature);
                 await db.SaveChangesAsync();

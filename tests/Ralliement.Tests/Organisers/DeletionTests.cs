@@ -27,7 +27,7 @@ public sealed class DeletionTests
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();
 
-            var signature = new Signature { CampaignId = campaign.Id, Language = "fr", State = SignatureState.Confirmed, FirstName = "Ana", Email = "ana@example.org", EmailKey = "ana@example.org", CreatedAt = now };
+            var signature = new Signature { CampaignId = campaign.Id, Language = "fr", State = SignatureState.Confirmed, FirstName = "Ana", EmailKey = "deletion-fixture", EmailDomain = "example.org", CreatedAt = now };
             signature.Commitments.Add(new SignatureCommitment { CommitmentId = commitment.Id });
             signature.FieldValues.Add(new SignatureFieldValue { CustomFieldId = field.Id, Value = "LIP6" });
             db.Signatures.Add(signature);

@@ -26,6 +26,10 @@ public sealed class TwoNodesTests : IDisposable
         {
             node.Settings["Database:Provider"] = "Postgres";
             node.Settings["ConnectionStrings:Ralliement"] = TestDatabase.ConnectionString(_database);
+            foreach (var (key, value) in TestDatabase.PrivacySettings)
+            {
+                node.Settings[key] = value;
+            }
         }
         // Either node may send any email of the shared outbox: both write to one folder.
         node.Settings["Mail:PickupDirectory"] = _mail;

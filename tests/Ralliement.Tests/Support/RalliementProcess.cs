@@ -65,7 +65,7 @@ public sealed class RalliementProcess : IDisposable
     {
         var configuration = app.Services.GetRequiredService<IConfiguration>();
         var settings = new List<string> { $"--DataDirectory={app.DataDirectory}" };
-        foreach (var key in new[] { "Database:Provider", "ConnectionStrings:Ralliement" })
+        foreach (var key in new[] { "Database:Provider", "ConnectionStrings:Ralliement" }.Concat(TestDatabase.PrivacySettings.Keys))
         {
             if (configuration[key] is { Length: > 0 } value)
             {

@@ -23,12 +23,26 @@ public static class TestDatabase
             return [];
         }
         postgresDatabase = $"ralliement_test_{Guid.NewGuid():N}";
-        return new()
+        return new(PrivacySettings)
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Ralliement"] = ConnectionString(postgresDatabase),
         };
     }
+
+    /// <summary>
+    /// Fixed keys for apps on PostgreSQL, where the product requires them from configuration (on SQLite
+    /// each app generates its own into its data folder). Test values, never used anywhere else.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> PrivacySettings { get; } = new Dictionary<string, string>
+    {
+        ["Privacy:AddressHashKey"] = TestKey("address hash"),
+        ["Privacy:EncryptionKeys:test1"] = TestKey("encryption 1"),
+        ["Privacy:CurrentEncryptionKey"] = "test1",
+    };
+
+    public static string TestKey(string name) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("Ralliement tests: " + name)));
 
     public static string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ToString();

@@ -281,6 +281,9 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("PersonalDataPurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ProfessionalStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -710,6 +713,9 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("HoldsUnprovenSignatures")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LegalNotice")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -863,8 +869,8 @@ namespace Ralliement.Data.Migrations.Postgres
 
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("UnsubscribeUrl")
                         .HasMaxLength(2000)
@@ -898,6 +904,10 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Country")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -909,7 +919,7 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("EmailDomain")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
@@ -920,6 +930,10 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Institution")
                         .HasMaxLength(200)
@@ -958,6 +972,10 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("SealedEmail")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("SearchText")
                         .HasMaxLength(402)
                         .HasColumnType("character varying(402)");
@@ -974,6 +992,9 @@ namespace Ralliement.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("TextVersion")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");

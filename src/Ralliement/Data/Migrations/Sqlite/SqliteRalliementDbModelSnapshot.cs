@@ -268,6 +268,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PersonalDataPurgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProfessionalStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -683,6 +686,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HoldsUnprovenSignatures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegalNotice")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -834,7 +840,7 @@ namespace Ralliement.Data.Migrations.Sqlite
 
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(254)
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnsubscribeUrl")
@@ -867,6 +873,10 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -878,7 +888,7 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("EmailDomain")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
@@ -888,6 +898,10 @@ namespace Ralliement.Data.Migrations.Sqlite
 
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Institution")
@@ -927,6 +941,10 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SealedEmail")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .HasMaxLength(402)
                         .HasColumnType("TEXT");
@@ -943,6 +961,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TextVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("TEXT");
