@@ -1,4 +1,5 @@
 using Ralliement.Campaigns;
+using Ralliement.Data;
 using Ralliement.Shared;
 
 namespace Ralliement.Signing;
@@ -44,6 +45,12 @@ public sealed class SignCampaign(SignatureWriter writer)
 /// <summary>A validated signature waiting for the writer; <see cref="Written"/> ends once it is committed.</summary>
 public sealed record PendingSignature(ReadCampaign.View Campaign, SignerDetails Details, string Language, PublicLinks Links)
 {
+    /// <summary>
+    /// Set when something about this signature was suspect as it came in (no proof of work, a wave):
+    /// it is written with this reason and waits for a moderator once confirmed.
+    /// </summary>
+    public HoldReason? Hold { get; set; }
+
     /// <summary>True once committed; false if the process stopped before writing it; faulted if the write failed.</summary>
     public TaskCompletionSource<bool> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -110,6 +110,7 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
                 : $"{details.FirstName} {details.LastName} {details.Institution}"),
             ShowPublicly = details.ShowPublicly,
             AcceptsNews = details.AcceptsNews,
+            HoldReason = item.Hold,
             TextVersion = item.Campaign.TextVersion,
             ConsentVersion = ConsentWording.Current,
             CreatedAt = now,
