@@ -78,7 +78,9 @@ public sealed class ImportTests
 
         var zoe = await app.WithDbAsync(db => db.Signatures.SingleAsync(s => s.LastName == "Durand"));
         Assert.Equal(("Zoé", "Lab; Paris", "en", true), (zoe.FirstName, zoe.Institution, zoe.Language, zoe.AcceptsNews));
-        Assert.Equal("zoe.durand@example.org", zoe.EmailKey);
+        Assert.Equal(app.KeyOf("zoe.durand@example.org"), zoe.EmailKey);
+        // She accepts news: her address is kept, sealed.
+        Assert.Equal("zoe.durand@example.org", app.Addresses.Open(zoe.SealedEmail!));
     }
 
     [Theory]

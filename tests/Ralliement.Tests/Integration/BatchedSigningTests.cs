@@ -25,12 +25,14 @@ public sealed class BatchedSigningTests : IDisposable
 
     private Task<int> RowsForAsync(string email)
     {
-        var key = email.ToLowerInvariant();
+        var key = _app.KeyOf(email);
         return _app.WithDbAsync(db => db.Signatures.CountAsync(s => s.EmailKey == key));
     }
 
-    private Task<List<string>> OutboxAddressesAsync() =>
-        _app.WithDbAsync(db => db.Outbox.Where(m => m.State == OutboxState.Pending).Select(m => m.To).ToListAsync());
+    /// <summary>The addresses waiting in the outbox, which keeps them sealed.</summary>
+    private async Task<List<string>> OutboxAddressesAsync() =>
+        (await _app.WithDbAsync(db => db.Outbox.Where(m => m.State == OutboxState.Pending).Select(m => m.To).ToListAsync()))
+        .Select(_app.Addresses.Open).ToList();
 
     [Fact]
     public async Task An_acknowledged_signature_is_stored_with_its_token_and_its_email_in_the_outbox()
@@ -40,11 +42,14 @@ public sealed class BatchedSigningTests : IDisposable
         var answer = await _app.SignAsync(RalliementApp.Form(email, firstName: "Aïcha"));
 
         Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode);
-        var stored = await _app.WithDbAsync(db => db.Signatures.AsNoTracking().SingleAsync(s => s.EmailKey == email));
+        var stored = await _app.WithDbAsync(db => db.Signatures.AsNoTracking().SingleAsync(s => s.EmailKey == _app.KeyOf(email)));
         Assert.Equal("Aïcha", stored.FirstName);
+        // Until the signer confirms, the address is kept sealed, never in clear.
+        Assert.Equal(email, _app.Addresses.Open(stored.SealedEmail!));
+        Assert.DoesNotContain("@", stored.SealedEmail + stored.EmailKey, StringComparison.Ordinal);
         Assert.Equal(SignatureState.Pending, stored.State);
         Assert.Equal(1, await _app.WithDbAsync(db => db.ConfirmationTokens.CountAsync(t => t.SignatureId == stored.Id)));
-        var message = await _app.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == email));
+        var message = (await _app.WithDbAsync(db => db.Outbox.AsNoTracking().ToListAsync())).Single(m => _app.Addresses.Open(m.To) == email);
         Assert.StartsWith("Confirmez votre signature", message.Subject, StringComparison.Ordinal);
     }
 
@@ -60,12 +65,13 @@ public sealed class BatchedSigningTests : IDisposable
             client.PostAsync($"/fr/c/{RalliementApp.Slug}/sign", new FormUrlEncodedContent(RalliementApp.Form(email)))));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.SeeOther, a.StatusCode));
-        var keys = addresses.Select(a => a.ToLowerInvariant()).ToList();
+        var keys = addresses.Select(_app.KeyOf).ToList();
         var rows = await _app.WithDbAsync(db => db.Signatures.Where(s => keys.Contains(s.EmailKey!)).Select(s => s.EmailKey!).ToListAsync());
         Assert.Equal(keys.Order(), rows.Order());
         // A second post within the repeat interval writes no second email.
-        var emails = (await OutboxAddressesAsync()).Select(a => a.ToLowerInvariant()).Where(keys.Contains).ToList();
-        Assert.Equal(keys.Order(), emails.Order());
+        var lower = addresses.Select(a => a.ToLowerInvariant()).ToList();
+        var emails = (await OutboxAddressesAsync()).Select(a => a.ToLowerInvariant()).Where(lower.Contains).ToList();
+        Assert.Equal(lower.Order(), emails.Order());
     }
 
     [Fact]
@@ -85,7 +91,7 @@ public sealed class BatchedSigningTests : IDisposable
 
         Assert.Equal(HttpStatusCode.SeeOther, (await racing).StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await bystander).StatusCode);
-        var stored = await _app.WithDbAsync(db => db.Signatures.AsNoTracking().SingleAsync(s => s.EmailKey == email));
+        var stored = await _app.WithDbAsync(db => db.Signatures.AsNoTracking().SingleAsync(s => s.EmailKey == _app.KeyOf(email)));
         Assert.Equal("Première", stored.FirstName);
         Assert.Equal(1, await RowsForAsync(other));
         // The other node's signature was an hour old: this repeat sends its signer a fresh link.

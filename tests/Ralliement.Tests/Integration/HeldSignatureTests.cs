@@ -102,7 +102,7 @@ public sealed class HeldSignatureTests : IDisposable
 
         Assert.Equal((fresh.StatusCode, fresh.Headers.Location), (repeat.StatusCode, repeat.Headers.Location));
         Assert.Equal(await fresh.Content.ReadAsStringAsync(), await repeat.Content.ReadAsStringAsync());
-        var stored = await _app.WithDbAsync(db => db.Signatures.Where(s => s.EmailKey == form["Email"].ToLowerInvariant()).ToListAsync());
+        var stored = await _app.WithDbAsync(db => db.Signatures.Where(s => s.EmailKey == _app.KeyOf(form["Email"])).ToListAsync());
         Assert.Equal((state, "Première"), (Assert.Single(stored).State, stored[0].FirstName));
 
         // The inbox learns that the address has signed, with a way to withdraw, and nothing to confirm.

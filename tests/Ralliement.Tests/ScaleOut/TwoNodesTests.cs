@@ -84,7 +84,7 @@ public sealed class TwoNodesTests : IDisposable
         }));
 
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode));
-        var keys = addresses.Select(a => a.ToLowerInvariant()).ToList();
+        var keys = addresses.Select(_first.KeyOf).ToList();
         var rows = await _first.WithDbAsync(db => db.Signatures.Where(s => keys.Contains(s.EmailKey!)).Select(s => s.EmailKey).ToListAsync());
         Assert.Equal(keys.Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
     }

@@ -150,6 +150,14 @@ public sealed class RalliementProcess : IDisposable
         return await query(scope.ServiceProvider.GetRequiredService<RalliementDb>());
     }
 
+    /// <summary>How this process hashes addresses, for finding a signer's row as the app does.</summary>
+    public async Task<Func<string, string>> KeyOfAsync()
+    {
+        await using var host = AdminCommands.BuildServices([.. Settings]);
+        var addresses = host.Services.GetRequiredService<Ralliement.Privacy.AddressProtection>();
+        return email => addresses.Key(Ralliement.Signing.EmailAddress.Parse(email));
+    }
+
     /// <summary>Runs the executable with a command line, as an administrator would, and waits for it.</summary>
     public static async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(IEnumerable<string> arguments)
     {
