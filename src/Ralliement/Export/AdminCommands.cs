@@ -19,6 +19,9 @@ public static class AdminCommands
         Usage: Ralliement organiser create <email> --organisation <slug> [--name "Name"] [--Setting=value ...]
           Makes <email> an owner of the organisation (created, with --name, when new) and prints a
           one-time link where they choose their password.
+        Usage: Ralliement keys new
+          Prints a new set of privacy keys (Privacy:AddressHashKey, Privacy:EncryptionKeys) as JSON
+          configuration. The address hash key is for a new site only: it can never change.
           Settings are those of the site (for instance --DataDirectory=/var/lib/ralliement).
         Without a command, Ralliement starts the web site.
         """;
@@ -38,6 +41,17 @@ public static class AdminCommands
     /// <returns>The exit code (0 done, 1 failed, 2 wrong arguments or unknown campaign), or null when no command was named.</returns>
     public static async Task<int?> RunAsync(IReadOnlyList<string> args, Func<Stream> standardOutput, TextWriter errors)
     {
+        if (args.Count > 0 && args[0] == "keys")
+        {
+            if (args.Count != 2 || args[1] != "new")
+            {
+                await errors.WriteLineAsync(Usage);
+                return 2;
+            }
+            await using var keys = new StreamWriter(standardOutput());
+            await keys.WriteLineAsync(Privacy.PrivacyKeys.NewSetJson());
+            return 0;
+        }
         if (args.Count > 0 && args[0] == "organiser")
         {
             return await CreateOrganiserAsync(args, standardOutput, errors);

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Ralliement.Signing;
 
 /// <summary>
@@ -12,7 +16,22 @@ public static class ConsentWording
     public const string Current = "2026-11";
 
     /// <summary>SHA-256 of the consent texts of <see cref="Current"/>, in hex (see the test that checks it).</summary>
-    public const string Hash = "";
+    public const string Hash = "4fdb0a2493e98489e1b34cedadc9a53919be0fbd487bfa7cbb1a7426603dde1f";
+
+    /// <summary>The hash of the wording as the resources hold it now: one text per name and language, in order.</summary>
+    /// <param name="text">The text of a resource name in a language.</param>
+    public static string HashOf(Func<string, CultureInfo, string> text)
+    {
+        var all = new StringBuilder();
+        foreach (var language in Shared.Languages.Supported)
+        {
+            foreach (var name in ResourceNames)
+            {
+                all.Append(language).Append('\u001f').Append(name).Append('\u001f').Append(text(name, CultureInfo.GetCultureInfo(language))).Append('\u001e');
+            }
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(all.ToString())));
+    }
 
     /// <summary>The resource names whose texts are the consents' wording.</summary>
     public static readonly IReadOnlyList<string> ResourceNames =
