@@ -33,9 +33,12 @@ public abstract class BenchDatabase
     public Task<long> CampaignIdAsync() =>
         ScalarAsync($"""SELECT "Id" FROM "Campaigns" WHERE "Slug" = '{BenchOptions.Slug}'""");
 
-    /// <summary>Signatures whose address starts with a scenario's prefix, in any state.</summary>
+    /// <summary>
+    /// Signatures of a scenario, in any state, found by their last name (sign.lua writes the
+    /// scenario's prefix there): the stored address is only a keyed hash.
+    /// </summary>
     public Task<long> SignaturesAsync(string prefix) =>
-        ScalarAsync($"""SELECT COUNT(*) FROM "Signatures" WHERE "EmailKey" LIKE '{prefix}-%'""");
+        ScalarAsync($"""SELECT COUNT(*) FROM "Signatures" WHERE "LastName" LIKE '{prefix}-%'""");
 
     public Task<long> ConfirmedAsync() =>
         ScalarAsync("""SELECT COUNT(*) FROM "Signatures" WHERE "State" = 'Confirmed'""");
@@ -68,10 +71,11 @@ public abstract class BenchDatabase
             var last = $"Nom{i}";
             var institution = $"Universite {i % 83}";
             yield return new LoadedSignature(
-                first, last, $"bulk-{i}@bench.example", institution, statuses[i % 5], disciplines[i % 5],
+                first, last, $"bulk-{i}", institution, statuses[i % 5], disciplines[i % 5],
                 $"{first} {last} {institution}".ToLowerInvariant(), confirmedAt.AddSeconds(i));
         }
     }
 
-    protected sealed record LoadedSignature(string FirstName, string LastName, string Email, string Institution, string Status, string Discipline, string SearchText, DateTime ConfirmedAt);
+    /// <param name="EmailKey">Stands for the keyed hash of an address, which confirmed signatures keep instead of the address.</param>
+    protected sealed record LoadedSignature(string FirstName, string LastName, string EmailKey, string Institution, string Status, string Discipline, string SearchText, DateTime ConfirmedAt);
 }

@@ -11,8 +11,14 @@ public sealed class PostgresDatabase(string server) : BenchDatabase
 
     public override string Name => "postgres";
 
+    /// <summary>With PostgreSQL the privacy keys must come from configuration: a fresh set for each run, the same for every start.</summary>
+    private readonly string[] privacyKeys =
+        [$"--Privacy:AddressHashKey={NewKey()}", $"--Privacy:EncryptionKeys:bench={NewKey()}", "--Privacy:CurrentEncryptionKey=bench"];
+
     public override IReadOnlyList<string> AppArguments =>
-        ["--Database:Provider=Postgres", $"--ConnectionStrings:Ralliement={connectionString}"];
+        ["--Database:Provider=Postgres", $"--ConnectionStrings:Ralliement={connectionString}", .. privacyKeys];
+
+    private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public override async Task PrepareAsync(string dataDirectory)
     {
@@ -33,7 +39,7 @@ public sealed class PostgresDatabase(string server) : BenchDatabase
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY "Signatures" ("CampaignId", "State", "Language", "FirstName", "LastName", "Email", "EmailKey",
+            COPY "Signatures" ("CampaignId", "State", "Language", "FirstName", "LastName", "EmailDomain", "EmailKey",
                 "Institution", "ProfessionalStatus", "Discipline", "SearchText", "ShowPublicly", "AcceptsNews",
                 "CreatedAt", "ConfirmedAt", "LastMailAt") FROM STDIN (FORMAT BINARY)
             """))
@@ -46,8 +52,8 @@ public sealed class PostgresDatabase(string server) : BenchDatabase
                 await copy.WriteAsync("fr", NpgsqlDbType.Varchar);
                 await copy.WriteAsync(row.FirstName, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(row.LastName, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(row.Email, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(row.Email, NpgsqlDbType.Varchar);
+                await copy.WriteAsync("bench.example", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(row.EmailKey, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(row.Institution, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(row.Status, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(row.Discipline, NpgsqlDbType.Varchar);

@@ -31,10 +31,10 @@ public sealed class SqliteDatabase : BenchDatabase
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO "Signatures" ("CampaignId", "State", "Language", "FirstName", "LastName", "Email", "EmailKey",
+                INSERT INTO "Signatures" ("CampaignId", "State", "Language", "FirstName", "LastName", "EmailDomain", "EmailKey",
                     "Institution", "ProfessionalStatus", "Discipline", "SearchText", "ShowPublicly", "AcceptsNews",
                     "CreatedAt", "ConfirmedAt", "LastMailAt")
-                VALUES ($campaign, 'Confirmed', 'fr', $first, $last, $email, $email, $institution, $status, $discipline,
+                VALUES ($campaign, 'Confirmed', 'fr', $first, $last, 'bench.example', $email, $institution, $status, $discipline,
                     $search, 1, 0, $at, $at, $at)
                 """;
             insert.Parameters.AddWithValue("$campaign", campaignId);
@@ -51,7 +51,7 @@ public sealed class SqliteDatabase : BenchDatabase
             {
                 first.Value = row.FirstName;
                 last.Value = row.LastName;
-                email.Value = row.Email;
+                email.Value = row.EmailKey;
                 institution.Value = row.Institution;
                 status.Value = row.Status;
                 discipline.Value = row.Discipline;
