@@ -25,4 +25,22 @@ public sealed class DomainNames(IEnumerable<string> domains)
             rest = rest[(dot + 1)..];
         }
     }
+
+    /// <summary>
+    /// Roughly the domain its owner registered, so that one owner's subdomains share a rate limit and a
+    /// share of signatures (<c>x1.example.org</c>, <c>x2.example.org</c>: <c>example.org</c>): the
+    /// last two labels, or three under a country's short second level (<c>ac.uk</c>, <c>co.jp</c>,
+    /// <c>gouv.fr</c>). Without the public suffix list some domains keep a label too many, which only
+    /// groups less; none is grouped with another owner's.
+    /// </summary>
+    public static string Registered(string domain)
+    {
+        var labels = domain.Split('.');
+        if (labels.Length <= 2)
+        {
+            return domain;
+        }
+        var countrySecondLevel = labels[^1].Length == 2 && (labels[^2].Length <= 3 || labels[^2] is "gouv" or "govt" or "ltd" or "plc");
+        return string.Join('.', labels[^(countrySecondLevel ? 3 : 2)..]);
+    }
 }

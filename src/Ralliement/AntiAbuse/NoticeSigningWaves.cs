@@ -29,9 +29,10 @@ public sealed partial class NoticeSigningWaves(
             {
                 await NoticeAsync(wave, stoppingToken);
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The holds are in force whatever happens here; only the notice is lost.
+                // The holds are in force whatever happens here; only the notice is lost. Caught
+                // broadly: a failure escaping a background service would stop the whole host.
                 LogNoticeFailed(logger, exception, wave.CampaignId);
             }
         }

@@ -24,7 +24,7 @@ public sealed class SigningLimits : IDisposable
     public TimeSpan? TakeForNetwork(HttpContext context) => Take(_networks, ClientNetwork.Of(context));
 
     public TimeSpan? TakeForDomain(int campaignId, string domain) =>
-        _unlimited.Contains(domain) ? null : Take(_domains, $"{campaignId}/{domain}");
+        _unlimited.Contains(domain) ? null : Take(_domains, $"{campaignId}/{DomainNames.Registered(domain)}");
 
     private static TimeSpan? Take(PartitionedRateLimiter<string> limiter, string key)
     {

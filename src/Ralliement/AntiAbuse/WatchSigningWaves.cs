@@ -41,6 +41,8 @@ public sealed class WatchSigningWaves(IOptions<AntiAbuseOptions> options, TimePr
             return null;
         }
         var watch = _campaigns.GetOrAdd(campaignId, _ => new WaveWatch(_options));
+        // Subdomains count as their owner's domain, so a wave cannot spread itself over many of them.
+        domain = DomainNames.Registered(domain);
         var verdict = watch.Observe(domain, clock.GetUtcNow());
         if (verdict.Started is { } kind)
         {

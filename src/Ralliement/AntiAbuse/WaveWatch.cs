@@ -15,6 +15,7 @@ internal sealed class WaveWatch(WaveOptions options)
     private readonly Slots _all = new(SlotsIn(options.Baseline, options.Window) + 1);
     private readonly Dictionary<string, DomainCount> _domains = new(StringComparer.Ordinal);
     private readonly int _domainSlots = SlotsIn(options.DomainWindow, options.Window);
+    private readonly Lock _lock = new();
     private DateTimeOffset _heldUntil;
     private long _lastPrune;
 
@@ -23,7 +24,7 @@ internal sealed class WaveWatch(WaveOptions options)
     public Verdict Observe(string domain, DateTimeOffset now)
     {
         var slot = now.UtcTicks / options.Window.Ticks;
-        lock (this)
+        lock (_lock)
         {
             var current = _all.Add(slot);
             Prune(slot);

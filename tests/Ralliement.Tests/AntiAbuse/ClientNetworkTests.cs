@@ -13,3 +13,16 @@ public sealed class ClientNetworkTests
     public void A_client_is_keyed_by_its_network(string address, string network) =>
         Assert.Equal(network, ClientNetwork.Of(IPAddress.Parse(address)));
 }
+
+public sealed class DomainNamesTests
+{
+    [Theory]
+    [InlineData("example.org", "example.org")]
+    [InlineData("x1.mail.example.org", "example.org")]
+    [InlineData("etu.univ-lyon1.fr", "univ-lyon1.fr")]
+    [InlineData("cam.ac.uk", "cam.ac.uk")]
+    [InlineData("students.cam.ac.uk", "cam.ac.uk")]
+    [InlineData("interieur.gouv.fr", "interieur.gouv.fr")]
+    public void Subdomains_count_as_the_domain_their_owner_registered(string domain, string registered) =>
+        Assert.Equal(registered, Ralliement.AntiAbuse.DomainNames.Registered(domain));
+}

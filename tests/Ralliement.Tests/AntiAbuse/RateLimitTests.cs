@@ -90,14 +90,16 @@ public sealed class RateLimitTests : IDisposable
         var host = 0;
         Task<HttpResponseMessage> Sign(string email) => _app.SignFromAsync($"192.0.2.{++host}", RalliementApp.Form(email));
 
-        Assert.Equal(HttpStatusCode.SeeOther, (await Sign($"a.{Guid.NewGuid():N}@campus.example.org")).StatusCode);
-        Assert.Equal(HttpStatusCode.SeeOther, (await Sign($"b.{Guid.NewGuid():N}@campus.example.org")).StatusCode);
-        var refused = await Sign($"c.{Guid.NewGuid():N}@campus.example.org");
+        Assert.Equal(HttpStatusCode.SeeOther, (await Sign($"a.{Guid.NewGuid():N}@campus-example.org")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await Sign($"b.{Guid.NewGuid():N}@campus-example.org")).StatusCode);
+        var refused = await Sign($"c.{Guid.NewGuid():N}@campus-example.org");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
         Assert.Contains("Trop de signatures avec une adresse de ce domaine arrivent en ce moment", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.SeeOther, (await Sign($"d.{Guid.NewGuid():N}@other.example.org")).StatusCode);
+        // Its subdomains are the same owner's.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Sign($"c.{Guid.NewGuid():N}@mx.campus-example.org")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await Sign($"d.{Guid.NewGuid():N}@other-example.org")).StatusCode);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.SeeOther, (await Sign($"e{i}.{Guid.NewGuid():N}@gmail.com")).StatusCode);

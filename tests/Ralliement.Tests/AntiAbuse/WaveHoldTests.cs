@@ -95,16 +95,16 @@ public sealed class WaveHoldTests : IDisposable
         _app.Settings["AntiAbuse:Waves:DomainMinimum"] = "4";
         _app.Settings["AntiAbuse:Waves:DomainShare"] = "0.5";
         var moderator = await _app.OrganiserAccountAsync(OrganisationRole.Moderator);
-        await SignAsync(3, i => $"{Guid.NewGuid():N}@domain{i}.example.org");
+        await SignAsync(3, i => $"{Guid.NewGuid():N}@domain{i}-example.org");
 
-        await SignAsync(5, _ => $"{Guid.NewGuid():N}@wave.example.org");
-        await SignAsync(1, _ => $"{Guid.NewGuid():N}@calm.example.org");
+        await SignAsync(5, _ => $"{Guid.NewGuid():N}@wave-example.org");
+        await SignAsync(1, _ => $"{Guid.NewGuid():N}@calm-example.org");
 
         var holds = await HoldsAsync();
         Assert.Equal([null, null, null, null, null, null, HoldReason.DomainWave, HoldReason.DomainWave, null], holds);
         var notice = await _app.EmailToAsync(moderator);
-        Assert.Contains("wave.example.org", notice.TextBody, StringComparison.Ordinal);
-        Assert.Contains("&domain=wave.example.org", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("wave-example.org", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("&domain=wave-example.org", notice.TextBody, StringComparison.Ordinal);
         var audit = Assert.Single(await SystemAuditAsync());
         Assert.Equal("campaign.domain-wave-hold", audit.Action);
     }
@@ -117,7 +117,7 @@ public sealed class WaveHoldTests : IDisposable
         // Four a minute for a quarter of an hour, under the minimum of five a minute, from four domains.
         for (var minute = 0; minute < 15; minute++)
         {
-            await SignAsync(4, i => $"{Guid.NewGuid():N}@d{i}.example.org");
+            await SignAsync(4, i => $"{Guid.NewGuid():N}@d{i}-example.org");
             _app.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
