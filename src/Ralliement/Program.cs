@@ -1,3 +1,4 @@
+using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
 using Ralliement.Confirmation;
 using Ralliement.Data;
@@ -22,6 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
 builder.AddWebShell();
+builder.AddAntiAbuse();
 builder.AddMail();
 builder.AddCampaigns();
 builder.AddSigning();

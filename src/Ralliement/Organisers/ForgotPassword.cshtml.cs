@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Ralliement.AntiAbuse;
 using Ralliement.Shared;
 
 namespace Ralliement.Organisers;
 
+[EnableRateLimiting(RateLimits.LinksPolicy)]
 public sealed class ForgotPasswordModel(RequestPasswordReset requestReset, IConfiguration configuration) : PageModel
 {
     [BindProperty]

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Ralliement.AntiAbuse;
 using Ralliement.Data;
 
 namespace Ralliement.Organisers;
@@ -11,6 +13,7 @@ namespace Ralliement.Organisers;
 /// password, locked account, unconfirmed account) gets the same answer, so the page does not tell
 /// which addresses have an account.
 /// </summary>
+[EnableRateLimiting(RateLimits.LinksPolicy)]
 public sealed class LoginModel(SignInManager<Organiser> signIn) : PageModel
 {
     [BindProperty, Required, EmailAddress, StringLength(SignerLimits.Email)]

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Ralliement.AntiAbuse;
 using Ralliement.Data;
 
 namespace Ralliement.Organisers;
@@ -9,6 +11,7 @@ namespace Ralliement.Organisers;
 /// The second step of signing in with one of the recovery codes shown when two-factor
 /// authentication was turned on, for an organiser without their phone. Each code works once.
 /// </summary>
+[EnableRateLimiting(RateLimits.LinksPolicy)]
 public sealed class LoginRecoveryModel(SignInManager<Organiser> signIn) : PageModel
 {
     [BindProperty]

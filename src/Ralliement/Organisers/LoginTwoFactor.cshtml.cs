@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Ralliement.AntiAbuse;
 using Ralliement.Data;
 
 namespace Ralliement.Organisers;
@@ -10,6 +12,7 @@ namespace Ralliement.Organisers;
 /// six-digit code of their authenticator app. Identity remembers who passed the first step in its
 /// short two-factor cookie. A wrong code and a locked account get the same answer.
 /// </summary>
+[EnableRateLimiting(RateLimits.LinksPolicy)]
 public sealed class LoginTwoFactorModel(SignInManager<Organiser> signIn) : PageModel
 {
     [BindProperty]

@@ -17,6 +17,9 @@ public sealed class ErrorModel : PageModel
     /// <summary>For a 413: the size the refused request could have had, as people read it ("64 Ko", "5 Mo").</summary>
     public string SizeLimit { get; private set; } = "";
 
+    /// <summary>For a 429: the minutes to wait, from the Retry-After the rate limiter set.</summary>
+    public int RetryMinutes { get; private set; } = 1;
+
     // Runs whatever the method, since the failed request's is kept. The code is read from the route
     // rather than bound: binding would read the failed request's form, perhaps the very body refused.
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
@@ -36,9 +39,14 @@ public sealed class ErrorModel : PageModel
             404 => "Error404",
             405 => "Error405",
             413 => "Error413",
+            429 => "Error429",
             >= 500 => "Error500",
             _ => "Error400",
         };
+        if (code == 429 && int.TryParse(Response.Headers.RetryAfter.ToString(), out var seconds))
+        {
+            RetryMinutes = Math.Max(1, (seconds + 59) / 60);
+        }
         if (code == 413)
         {
             var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? Request.Path.Value ?? "";

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Ralliement.AntiAbuse;
 using Ralliement.Data;
 
 namespace Ralliement.Shared;
@@ -44,6 +45,7 @@ public static class WebShell
 
     public static void UseWebShell(this WebApplication app)
     {
+        app.UseClientAddresses();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
@@ -67,6 +69,8 @@ public static class WebShell
                 file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
         app.UseRouting();
+        // After routing, which names each endpoint's rate limit policy; after the status code pages, which render its 429.
+        app.UseRateLimiter();
         // Organisers' pages carry their own policies; public pages have none and stay anonymous.
         app.UseAuthentication();
         app.UseAuthorization();

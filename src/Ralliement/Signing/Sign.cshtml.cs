@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
 using Ralliement.Shared;
 
@@ -13,7 +14,7 @@ namespace Ralliement.Signing;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [OutputCache(PolicyName = PublicPageCaching.Policy)]
-public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampaign, IConfiguration configuration) : PageModel
+public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampaign, SigningLimits limits, Honeypot honeypot, IConfiguration configuration) : PageModel
 {
     /// <summary>A full queue empties in well under a second; a few seconds spreads the retries out.</summary>
     private const string RetryAfterSeconds = "5";
@@ -56,7 +57,11 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
         {
             return NotFound();
         }
-        var result = await signCampaign.HandleAsync(campaign, input, PublicLinks.For(Request, configuration), cancellationToken);
+        var result = limits.TakeForNetwork(HttpContext) is { } wait
+            ? SignCampaign.Result.TooMany("TooManyFromNetwork", wait)
+            : honeypot.Caught(posted, campaign.Id)
+                ? new SignCampaign.Result([])
+                : await signCampaign.HandleAsync(campaign, input, PublicLinks.For(Request, configuration), cancellationToken);
         if (result.Accepted)
         {
             // 303: the browser fetches the next page with GET, so reloading it never posts the form again.
@@ -64,6 +69,12 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
             return StatusCode(StatusCodes.Status303SeeOther);
         }
         Form = new SignFormView(campaign, input, result.Errors);
+        if (result.RetryAfter is { } retryAfter)
+        {
+            Response.Headers.RetryAfter = RateLimits.RetryAfterSeconds(retryAfter);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         if (result.Busy)
         {
             // Answered at once, with what was typed kept, rather than left to time out at the peak.

@@ -1,3 +1,4 @@
+using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
 using Ralliement.Data;
 using Ralliement.Shared;
@@ -10,14 +11,19 @@ namespace Ralliement.Signing;
 /// The answer waits until the signature is committed, so an acknowledged signature is never lost;
 /// when the writer's queue is full it says so at once instead of letting the request time out.
 /// </summary>
-public sealed class SignCampaign(SignatureWriter writer)
+public sealed class SignCampaign(SignatureWriter writer, DisposableDomains disposable, SigningLimits limits, WatchSigningWaves waves)
 {
     /// <param name="Busy">Nothing was wrong with the form, but the signature was not taken: try again in a moment.</param>
-    public sealed record Result(IReadOnlyList<FieldError> Errors, bool Busy = false)
+    /// <param name="RetryAfter">Refused by a rate limit: try again after this (429).</param>
+    public sealed record Result(IReadOnlyList<FieldError> Errors, bool Busy = false, TimeSpan? RetryAfter = null)
     {
         public bool Accepted => Errors.Count == 0;
 
         internal static Result TryAgain { get; } = new([new FieldError("", "SigningBusy")], Busy: true);
+
+        /// <summary>Refused by a rate limit, with a message (a resource key of <see cref="AntiAbuseText"/>) saying when to come back.</summary>
+        public static Result TooMany(string key, TimeSpan wait) =>
+            new([new FieldError("", key, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)))], RetryAfter: wait);
     }
 
     public async Task<Result> HandleAsync(ReadCampaign.View campaign, SignerDetails.Form form, PublicLinks links, CancellationToken cancellationToken)
@@ -31,7 +37,20 @@ public sealed class SignCampaign(SignatureWriter writer)
         {
             return new Result(errors);
         }
-        var signature = new PendingSignature(campaign, details, Languages.Current, links);
+        var domain = details.Email.Domain;
+        if (disposable.IsDisposable(domain))
+        {
+            return new Result([new FieldError(nameof(SignerDetails.Form.Email), "DisposableEmail")]);
+        }
+        if (limits.TakeForDomain(campaign.Id, domain) is { } wait)
+        {
+            return Result.TooMany("TooManyFromDomain", wait);
+        }
+        var signature = new PendingSignature(campaign, details, Languages.Current, links)
+        {
+            // Counted in memory as it comes in; during a wave it waits for a moderator once confirmed.
+            Hold = waves.Observe(campaign.Id, domain, links.BaseUrl),
+        };
         if (!writer.TryEnqueue(signature))
         {
             return Result.TryAgain;

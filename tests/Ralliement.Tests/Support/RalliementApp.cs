@@ -40,8 +40,18 @@ public partial class RalliementApp : WebApplicationFactory<Program>
     /// <summary>
     /// Configuration for this instance, set before its first request. Public pages are not cached
     /// unless a test asks for it, so a count read right after confirming is the new one.
+    /// The rate limits (a burst of 0 is none) and the wave holds are off: tests sign many times from
+    /// 127.0.0.1 with one domain, within one minute of a clock that stands still. The anti-abuse tests
+    /// set their own.
     /// </summary>
-    public Dictionary<string, string?> Settings { get; } = new() { ["Caching:PublicPages"] = "00:00:00" };
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Caching:PublicPages"] = "00:00:00",
+        ["AntiAbuse:RateLimits:SigningPerNetwork:Burst"] = "0",
+        ["AntiAbuse:RateLimits:LinksPerNetwork:Burst"] = "0",
+        ["AntiAbuse:RateLimits:SigningPerDomain:Burst"] = "0",
+        ["AntiAbuse:Waves:Enabled"] = "false",
+    };
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-test-").FullName;
 
