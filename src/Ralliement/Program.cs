@@ -10,6 +10,7 @@ using Ralliement.Moderation;
 using Ralliement.News;
 using Ralliement.Organisers;
 using Ralliement.Privacy;
+using Ralliement.ProofOfWork;
 using Ralliement.Shared;
 using Ralliement.Signing;
 
@@ -34,6 +35,7 @@ builder.AddExport();
 builder.AddImporting();
 builder.AddNews();
 builder.AddPrivacy();
+builder.AddProofOfWork();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.UseWebShell();
 app.MapCampaigns();
 app.MapEditing();
 app.MapExport();
+app.MapProofOfWork();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using Ralliement.Campaigns;
 using Ralliement.Data;
+using Ralliement.ProofOfWork;
 using Ralliement.Shared;
 
 namespace Ralliement.Signing;
@@ -10,7 +11,7 @@ namespace Ralliement.Signing;
 /// The answer waits until the signature is committed, so an acknowledged signature is never lost;
 /// when the writer's queue is full it says so at once instead of letting the request time out.
 /// </summary>
-public sealed class SignCampaign(SignatureWriter writer)
+public sealed class SignCampaign(SignatureWriter writer, VerifyProof proofs)
 {
     /// <param name="Busy">Nothing was wrong with the form, but the signature was not taken: try again in a moment.</param>
     public sealed record Result(IReadOnlyList<FieldError> Errors, bool Busy = false)
@@ -32,6 +33,12 @@ public sealed class SignCampaign(SignatureWriter writer)
             return new Result(errors);
         }
         var signature = new PendingSignature(campaign, details, Languages.Current, links);
+        // Checked once the form is valid, so a refused form does not use up its proof. A missing or
+        // bad proof never refuses a signature: without JavaScript there is none. It only holds it.
+        if (campaign.HoldsUnprovenSignatures && !proofs.Handle(campaign.Id, form.ProofChallenge, form.ProofNonce))
+        {
+            signature.Hold = HoldReason.NoProofOfWork;
+        }
         if (!writer.TryEnqueue(signature))
         {
             return Result.TryAgain;
