@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -47,7 +48,9 @@ public sealed record Challenge(int CampaignId, long ExpiresAt, int Difficulty, G
     public static Challenge? Open(string? text, byte[] key)
     {
         Span<byte> token = stackalloc byte[TokenBytes];
-        if (text is not { Length: Length } || !Base64Url.TryDecodeFromChars(text, token, out var written) || written != TokenBytes)
+        // DecodeFromChars reports bad characters as a status, where TryDecodeFromChars throws.
+        if (text is not { Length: Length }
+            || Base64Url.DecodeFromChars(text, token, out _, out var written) != OperationStatus.Done || written != TokenBytes)
         {
             return null;
         }

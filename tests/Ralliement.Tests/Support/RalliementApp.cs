@@ -41,7 +41,8 @@ public partial class RalliementApp : WebApplicationFactory<Program>
     /// Configuration for this instance, set before its first request. Public pages are not cached
     /// unless a test asks for it, so a count read right after confirming is the new one.
     /// </summary>
-    public Dictionary<string, string?> Settings { get; } = new() { ["Caching:PublicPages"] = "00:00:00" };
+    // A low proof-of-work difficulty keeps the many signatures of the suite quick to prove.
+    public Dictionary<string, string?> Settings { get; } = new() { ["Caching:PublicPages"] = "00:00:00", ["AntiAbuse:ProofOfWork:Difficulty"] = "8" };
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-test-").FullName;
 
@@ -105,13 +106,13 @@ public partial class RalliementApp : WebApplicationFactory<Program>
     public async Task<HttpResponseMessage> SignAsync(Dictionary<string, string> form, string language = "fr", string slug = Slug)
     {
         using var client = Browser();
-        return await client.PostAsync($"/{language}/c/{slug}/sign", new FormUrlEncodedContent(form));
+        return await client.PostAsync($"/{language}/c/{slug}/sign", new FormUrlEncodedContent(await WithProofAsync(form, slug)));
     }
 
     public async Task<HttpResponseMessage> SignAsync(IEnumerable<KeyValuePair<string, string>> fields, string language = "fr")
     {
         using var client = Browser();
-        return await client.PostAsync($"/{language}/c/{Slug}/sign", new FormUrlEncodedContent(fields));
+        return await client.PostAsync($"/{language}/c/{Slug}/sign", new FormUrlEncodedContent(await WithProofAsync(fields, Slug)));
     }
 
     /// <summary>All emails delivered to an address so far, oldest first.</summary>
