@@ -73,6 +73,18 @@ public sealed class ProofOfWorkSigningTests
         await AssertHeldAsync(app, proof);
     }
 
+    [Theory]
+    [InlineData('!')]
+    [InlineData('=')]
+    [InlineData('é')]
+    [InlineData('\u202E')]
+    public async Task A_challenge_of_foreign_characters_holds_the_signature_without_an_error(char character)
+    {
+        using var app = new RalliementApp();
+
+        await AssertHeldAsync(app, new() { ["ProofChallenge"] = new string(character, Ralliement.ProofOfWork.Challenge.Length), ["ProofNonce"] = "1" });
+    }
+
     [Fact]
     public async Task A_tampered_challenge_holds_the_signature()
     {
