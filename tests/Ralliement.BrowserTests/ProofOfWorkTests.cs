@@ -26,10 +26,19 @@ public sealed class ProofOfWorkTests(BrowserHost host) : IClassFixture<BrowserHo
         page.Console += (_, message) => refused.Add(message.Text);
         var email = $"pow.{Guid.NewGuid():N}@example.org";
 
+        // The challenge is held back until the signer has pressed the button: the form must say it waits, then go.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/proof-of-work*", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
         await page.GotoAsync(Campaign);
         await FillAsync(page, email, "Script");
-        // Sent at once, most likely before the proof is ready: the form waits for it, then goes.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("One moment: your browser is finishing a short anti-robot check");
+        release.SetResult();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/en/c/objection-ia-generative/check-your-inbox$"), new() { Timeout = 30_000 });
         var mail = await host.EmailToAsync(email);
@@ -38,6 +47,24 @@ public sealed class ProofOfWorkTests(BrowserHost host) : IClassFixture<BrowserHo
         var signature = await SignatureAsync(email);
         Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), signature);
         Assert.DoesNotContain(refused, text => text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task When_the_challenge_cannot_be_had_the_form_is_sent_without_a_proof_and_the_signature_held()
+    {
+        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, JavaScriptEnabled = true, Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        await page.RouteAsync("**/api/proof-of-work*", route => route.AbortAsync());
+        var email = $"failed.{Guid.NewGuid():N}@example.org";
+
+        await page.GotoAsync(Campaign);
+        await FillAsync(page, email, "Réseau Coupé");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/en/c/objection-ia-generative/check-your-inbox$"));
+        var mail = await host.EmailToAsync(email);
+        await page.GotoAsync(BrowserHost.LinkIn(mail, "confirm"));
+        Assert.Equal((SignatureState.Held, (HoldReason?)HoldReason.NoProofOfWork), await SignatureAsync(email));
     }
 
     [Fact]
