@@ -11,6 +11,7 @@ using Ralliement.Moderation;
 using Ralliement.News;
 using Ralliement.Organisers;
 using Ralliement.Privacy;
+using Ralliement.ProofOfWork;
 using Ralliement.Shared;
 using Ralliement.Signing;
 
@@ -36,6 +37,7 @@ builder.AddExport();
 builder.AddImporting();
 builder.AddNews();
 builder.AddPrivacy();
+builder.AddProofOfWork();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.UseWebShell();
 app.MapCampaigns();
 app.MapEditing();
 app.MapExport();
+app.MapProofOfWork();
 
 app.Run();
 

@@ -26,6 +26,8 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         public string? DataController { get; set; }
         public string? LegalNotice { get; set; }
         public string? RetentionMonths { get; set; }
+        /// <summary>See <see cref="Organisation.HoldsUnprovenSignatures"/>; an unticked box is not posted, hence false.</summary>
+        public bool HoldsUnprovenSignatures { get; set; }
 
         public static Form Of(Organisation o) => new()
         {
@@ -35,6 +37,7 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
             DataController = o.DataController,
             LegalNotice = o.LegalNotice,
             RetentionMonths = o.RetentionMonths.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            HoldsUnprovenSignatures = o.HoldsUnprovenSignatures,
         };
     }
 
@@ -73,6 +76,7 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         row.DataController = dataController;
         row.LegalNotice = legalNotice;
         row.RetentionMonths = months;
+        row.HoldsUnprovenSignatures = form.HoldsUnprovenSignatures;
         var changed = db.Entry(row).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
         if (changed.Count > 0)
         {

@@ -39,8 +39,10 @@ public static partial class WebSecurity
     public static IApplicationBuilder UseWebSecurity(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
+        // Scripts only from this site: the signing form's proof of work (wwwroot/proof-of-work.js), its
+        // worker (the same file) and its request for a challenge. No inline script, no other origin.
         headers.ContentSecurityPolicy =
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";

@@ -1,6 +1,7 @@
 using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
 using Ralliement.Data;
+using Ralliement.ProofOfWork;
 using Ralliement.Shared;
 
 namespace Ralliement.Signing;
@@ -11,7 +12,7 @@ namespace Ralliement.Signing;
 /// The answer waits until the signature is committed, so an acknowledged signature is never lost;
 /// when the writer's queue is full it says so at once instead of letting the request time out.
 /// </summary>
-public sealed class SignCampaign(SignatureWriter writer, DisposableDomains disposable, SigningLimits limits, WatchSigningWaves waves)
+public sealed class SignCampaign(SignatureWriter writer, VerifyProof proofs, DisposableDomains disposable, SigningLimits limits, WatchSigningWaves waves)
 {
     /// <param name="Busy">Nothing was wrong with the form, but the signature was not taken: try again in a moment.</param>
     /// <param name="RetryAfter">Refused by a rate limit: try again after this (429).</param>
@@ -46,11 +47,15 @@ public sealed class SignCampaign(SignatureWriter writer, DisposableDomains dispo
         {
             return Result.TooMany("TooManyFromDomain", wait);
         }
-        var signature = new PendingSignature(campaign, details, Languages.Current, links)
-        {
-            // Counted in memory as it comes in; during a wave it waits for a moderator once confirmed.
-            Hold = waves.Observe(campaign.Id, domain, links.BaseUrl),
-        };
+        // Every signature is counted in memory as it comes in, proven or not: during a wave it waits
+        // for a moderator once confirmed. The proof is checked once the form is valid, so a refused
+        // form does not use up its proof; a missing or bad proof never refuses a signature (without
+        // JavaScript there is none), it only holds it.
+        var waveHold = waves.Observe(campaign.Id, domain, links.BaseUrl);
+        var proofHold = campaign.HoldsUnprovenSignatures && !proofs.Handle(campaign.Id, form.ProofChallenge, form.ProofNonce)
+            ? HoldReason.NoProofOfWork
+            : (HoldReason?)null;
+        var signature = new PendingSignature(campaign, details, Languages.Current, links) { Hold = proofHold ?? waveHold };
         if (!writer.TryEnqueue(signature))
         {
             return Result.TryAgain;

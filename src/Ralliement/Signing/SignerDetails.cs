@@ -57,6 +57,9 @@ public sealed record SignerDetails(
         public bool ShowPublicly { get; set; }
         public bool ConsentToProcessing { get; set; }
         public bool AcceptsNews { get; set; }
+        /// <summary>The proof of work the form's script adds (see <see cref="ProofOfWork.Challenge"/>); absent without JavaScript.</summary>
+        public string? ProofChallenge { get; set; }
+        public string? ProofNonce { get; set; }
 
         /// <summary>Reads a posted form; a value that is not a number or a checkbox's "true" counts as absent.</summary>
         public static Form Read(IFormCollection form) => new()
@@ -79,6 +82,8 @@ public sealed record SignerDetails(
             ShowPublicly = IsTicked(form, nameof(ShowPublicly)),
             ConsentToProcessing = IsTicked(form, nameof(ConsentToProcessing)),
             AcceptsNews = IsTicked(form, nameof(AcceptsNews)),
+            ProofChallenge = form[nameof(ProofChallenge)].FirstOrDefault(),
+            ProofNonce = form[nameof(ProofNonce)].FirstOrDefault(),
         };
 
         // Any "Custom<id>" is kept here; only the campaign's own fields are read at validation.

@@ -50,21 +50,24 @@ public sealed class PagesAndSecurityTests(RalliementApp app) : IClassFixture<Ral
         Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
-        Assert.DoesNotContain("script-src", csp, StringComparison.Ordinal);
+        // The one script is the signing form's proof of work, from this site (see ProofOfWork/).
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.False(response.Headers.Contains("Server"));
     }
 
     [Fact]
-    public async Task The_public_campaign_page_sets_no_cookie_and_has_no_script()
+    public async Task The_public_campaign_page_sets_no_cookie_and_no_script_but_the_proof_of_work()
     {
         using var client = app.Browser();
         var response = await client.GetAsync($"/fr/c/{RalliementApp.Slug}");
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.False(response.Headers.Contains("Set-Cookie"));
-        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["<script src=\"/proof-of-work.js?v="], System.Text.RegularExpressions.Regex.Matches(page, "<script[^>]*?v=", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Select(m => m.Value));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         Assert.DoesNotContain("__RequestVerificationToken", page, StringComparison.Ordinal);
     }
 

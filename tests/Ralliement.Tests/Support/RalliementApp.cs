@@ -51,6 +51,8 @@ public partial class RalliementApp : WebApplicationFactory<Program>
         ["AntiAbuse:RateLimits:LinksPerNetwork:Burst"] = "0",
         ["AntiAbuse:RateLimits:SigningPerDomain:Burst"] = "0",
         ["AntiAbuse:Waves:Enabled"] = "false",
+        // A low proof-of-work difficulty keeps the many signatures of the suite quick to prove.
+        ["AntiAbuse:ProofOfWork:Difficulty"] = "8",
     };
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-test-").FullName;
@@ -115,13 +117,13 @@ public partial class RalliementApp : WebApplicationFactory<Program>
     public async Task<HttpResponseMessage> SignAsync(Dictionary<string, string> form, string language = "fr", string slug = Slug)
     {
         using var client = Browser();
-        return await client.PostAsync($"/{language}/c/{slug}/sign", new FormUrlEncodedContent(form));
+        return await client.PostAsync($"/{language}/c/{slug}/sign", new FormUrlEncodedContent(await WithProofAsync(form, slug)));
     }
 
     public async Task<HttpResponseMessage> SignAsync(IEnumerable<KeyValuePair<string, string>> fields, string language = "fr")
     {
         using var client = Browser();
-        return await client.PostAsync($"/{language}/c/{Slug}/sign", new FormUrlEncodedContent(fields));
+        return await client.PostAsync($"/{language}/c/{Slug}/sign", new FormUrlEncodedContent(await WithProofAsync(fields, Slug)));
     }
 
     /// <summary>All emails delivered to an address so far, oldest first.</summary>

@@ -1,0 +1,188 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Tests.Support;
+
+namespace Ralliement.Tests.ProofOfWork;
+
+/// <summary>
+/// A signature with a good proof of work counts once confirmed; one without (no JavaScript, a robot, a
+/// stale or reused proof) is still taken, and waits for a moderator if its organisation says so.
+/// </summary>
+public sealed class ProofOfWorkSigningTests
+{
+    [Fact]
+    public async Task A_solved_proof_lets_the_signature_count_once_confirmed()
+    {
+        using var app = new RalliementApp();
+        var email = RalliementApp.UniqueEmail();
+
+        var signed = await SignAsync(app, email, await app.ProofAsync());
+
+        Assert.Equal(HttpStatusCode.SeeOther, signed.StatusCode);
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, email));
+    }
+
+    [Fact]
+    public async Task At_the_default_difficulty_a_proof_solved_in_CSharp_is_accepted()
+    {
+        using var app = new RalliementApp();
+        app.Settings.Remove("AntiAbuse:ProofOfWork:Difficulty");
+        var email = RalliementApp.UniqueEmail();
+
+        await SignAsync(app, email, await app.ProofAsync());
+
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, email));
+    }
+
+    [Fact]
+    public async Task Without_a_proof_the_signature_is_taken_and_held_once_confirmed()
+    {
+        using var app = new RalliementApp();
+        var email = RalliementApp.UniqueEmail();
+
+        var signed = await SignAsync(app, email, []);
+
+        Assert.Equal(HttpStatusCode.SeeOther, signed.StatusCode);
+        Assert.Equal((SignatureState.Held, (HoldReason?)HoldReason.NoProofOfWork), await ConfirmedStateAsync(app, email));
+        Assert.Equal(0, await app.PublicCountAsync());
+    }
+
+    [Fact]
+    public async Task A_wrong_nonce_holds_the_signature()
+    {
+        using var app = new RalliementApp();
+        var proof = await app.ProofAsync();
+        // The next nonce almost never has the zero bits too; pick one that certainly does not.
+        proof["ProofNonce"] = Enumerable.Range(0, 1000).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .First(n => !Ralliement.ProofOfWork.Challenge.IsSolvedBy(proof["ProofChallenge"], n, 8));
+
+        await AssertHeldAsync(app, proof);
+    }
+
+    [Theory]
+    [InlineData("not a number")]
+    [InlineData("12345678901234567")]
+    [InlineData("")]
+    public async Task A_nonce_that_is_not_a_short_decimal_number_holds_the_signature(string nonce)
+    {
+        using var app = new RalliementApp();
+        var proof = await app.ProofAsync();
+        proof["ProofNonce"] = nonce;
+
+        await AssertHeldAsync(app, proof);
+    }
+
+    [Theory]
+    [InlineData('!')]
+    [InlineData('=')]
+    [InlineData('é')]
+    [InlineData('\u202E')]
+    public async Task A_challenge_of_foreign_characters_holds_the_signature_without_an_error(char character)
+    {
+        using var app = new RalliementApp();
+
+        await AssertHeldAsync(app, new() { ["ProofChallenge"] = new string(character, Ralliement.ProofOfWork.Challenge.Length), ["ProofNonce"] = "1" });
+    }
+
+    [Fact]
+    public async Task A_tampered_challenge_holds_the_signature()
+    {
+        using var app = new RalliementApp();
+        var proof = await app.ProofAsync();
+        var challenge = proof["ProofChallenge"];
+        // Raise the expiry or lower the difficulty: any changed character breaks the HMAC. Re-solved, so only the HMAC is wrong.
+        var tampered = challenge[..10] + (challenge[10] == 'A' ? 'B' : 'A') + challenge[11..];
+        proof["ProofChallenge"] = tampered;
+        proof["ProofNonce"] = RalliementApp.Solve(tampered, 8);
+
+        await AssertHeldAsync(app, proof);
+    }
+
+    [Fact]
+    public async Task An_expired_challenge_holds_the_signature_but_a_slow_signer_within_its_lifetime_is_not()
+    {
+        using var app = new RalliementApp();
+        var slow = await app.ProofAsync();
+        var late = await app.ProofAsync();
+
+        app.Clock.Advance(TimeSpan.FromMinutes(19));
+        var slowEmail = RalliementApp.UniqueEmail();
+        await SignAsync(app, slowEmail, slow);
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, slowEmail));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await AssertHeldAsync(app, late);
+    }
+
+    [Fact]
+    public async Task A_challenge_of_another_campaign_holds_the_signature()
+    {
+        using var app = new RalliementApp();
+        await app.CampaignOfAsync("autre-collectif", "autre-campagne");
+
+        await AssertHeldAsync(app, await app.ProofAsync("autre-campagne"));
+    }
+
+    [Fact]
+    public async Task A_solution_counts_once_a_second_signer_sending_it_again_is_held()
+    {
+        using var app = new RalliementApp();
+        var proof = await app.ProofAsync();
+        var first = RalliementApp.UniqueEmail();
+
+        await SignAsync(app, first, proof);
+
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, first));
+        await AssertHeldAsync(app, proof);
+    }
+
+    [Fact]
+    public async Task A_refused_form_does_not_use_up_its_proof()
+    {
+        using var app = new RalliementApp();
+        var proof = await app.ProofAsync();
+        var email = RalliementApp.UniqueEmail();
+        var incomplete = new Dictionary<string, string>(RalliementApp.Form(email).Concat(proof));
+        incomplete.Remove("ConsentToProcessing");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await app.SignAsync(incomplete)).StatusCode);
+        await SignAsync(app, email, proof);
+
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, email));
+    }
+
+    [Fact]
+    public async Task When_the_organisation_does_not_hold_unproven_signatures_they_count_once_confirmed()
+    {
+        using var app = new RalliementApp();
+        await app.WithDbAsync(db => db.Organisations.ExecuteUpdateAsync(o => o.SetProperty(x => x.HoldsUnprovenSignatures, false)));
+        var email = RalliementApp.UniqueEmail();
+
+        await SignAsync(app, email, []);
+
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, email));
+        Assert.Equal(1, await app.PublicCountAsync());
+    }
+
+    private static Task<HttpResponseMessage> SignAsync(RalliementApp app, string email, Dictionary<string, string> proof) =>
+        // An empty proof is sent as the form sends it without JavaScript: both fields present and empty.
+        app.SignAsync(new Dictionary<string, string>(RalliementApp.Form(email).Concat(proof.Count > 0 ? proof : new() { ["ProofChallenge"] = "", ["ProofNonce"] = "" })));
+
+    private static async Task AssertHeldAsync(RalliementApp app, Dictionary<string, string> proof)
+    {
+        var email = RalliementApp.UniqueEmail();
+        var signed = await SignAsync(app, email, proof);
+        Assert.Equal(HttpStatusCode.SeeOther, signed.StatusCode);
+        Assert.Equal((SignatureState.Held, (HoldReason?)HoldReason.NoProofOfWork), await ConfirmedStateAsync(app, email));
+    }
+
+    private static async Task<(SignatureState, HoldReason?)> ConfirmedStateAsync(RalliementApp app, string email)
+    {
+        var confirmed = await app.ConfirmAsync(await app.EmailToAsync(email));
+        Assert.True(confirmed.IsSuccessStatusCode, $"Confirming answered {(int)confirmed.StatusCode}.");
+        var key = app.KeyOf(email);
+        return await app.WithDbAsync(db => db.Signatures.Where(s => s.EmailKey == key)
+            .Select(s => ValueTuple.Create(s.State, s.HoldReason)).SingleAsync());
+    }
+}
