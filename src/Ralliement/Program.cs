@@ -10,6 +10,8 @@ using Ralliement.Moderation;
 using Ralliement.News;
 using Ralliement.Organisers;
 using Ralliement.Privacy;
+using Ralliement.Retention;
+using Ralliement.SelfService;
 using Ralliement.Shared;
 using Ralliement.Signing;
 
@@ -34,6 +36,8 @@ builder.AddExport();
 builder.AddImporting();
 builder.AddNews();
 builder.AddPrivacy();
+builder.AddSelfService();
+builder.AddRetention();
 
 var app = builder.Build();
 

@@ -35,7 +35,8 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         Amendment? Amended = null,
         long? LogoVersion = null,
         int TextVersion = 1,
-        bool HoldsUnprovenSignatures = true)
+        bool HoldsUnprovenSignatures = true,
+        DateTime? PersonalDataPurgedAt = null)
     {
         /// <summary>Confirmed signatures of people, the rest of <see cref="SignatureCount"/> being organisations.</summary>
         public int PersonCount => Math.Max(0, SignatureCount - OrganisationCount);
@@ -112,7 +113,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice),
             commitments, customFields,
             text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
-            logoUpdatedAt?.Ticks, text.Version, organisation.HoldsUnprovenSignatures);
+            logoUpdatedAt?.Ticks, text.Version, organisation.HoldsUnprovenSignatures, campaign.PersonalDataPurgedAt);
     }
 
     /// <summary>
