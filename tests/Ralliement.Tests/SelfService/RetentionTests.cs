@@ -75,6 +75,13 @@ public sealed class RetentionTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reopen.StatusCode);
         Assert.Contains("ne peut pas être rouverte", await reopen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await PurgeAsync());
+        // Organisers' pages still work with rows that have no name any more.
+        using var owner = await _app.SignedInAsync(OrganisationRole.Owner);
+        var organiser = $"/fr/organiser/{RalliementApp.DemoOrganisation}";
+        foreach (var path in new[] { $"{organiser}/moderation", $"{organiser}/audit", $"{organiser}/campaigns/{campaign}/export.csv", $"{organiser}/campaigns/{campaign}/export.json" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(path)).StatusCode);
+        }
     }
 
     [Fact]
