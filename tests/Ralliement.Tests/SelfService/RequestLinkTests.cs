@@ -85,6 +85,25 @@ public sealed class RequestLinkTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/fr/c/no-such-campaign/my-signature")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_cross_site_post_sends_nothing()
+    {
+        var email = RalliementApp.UniqueEmail("crosssite");
+        await _app.SignatureAsync(SignatureState.Confirmed, email);
+        using var client = _app.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/fr/c/{RalliementApp.Slug}/my-signature")
+        {
+            Content = new FormUrlEncodedContent([new("Email", email)]),
+        };
+        request.Headers.Add("Origin", "https://elsewhere.example");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await Task.Delay(1000);
+        Assert.Empty(_app.EmailsTo(email));
+    }
+
     private Task<string> TitleAsync(string language) =>
         _app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.CampaignTexts.Where(t => t.Language == language && db.Campaigns.Any(c => c.Id == t.CampaignId && c.Slug == RalliementApp.Slug)).Select(t => t.Title)));
