@@ -12,6 +12,8 @@ using Ralliement.News;
 using Ralliement.Organisers;
 using Ralliement.Privacy;
 using Ralliement.ProofOfWork;
+using Ralliement.Retention;
+using Ralliement.SelfService;
 using Ralliement.Shared;
 using Ralliement.Signing;
 
@@ -38,6 +40,8 @@ builder.AddImporting();
 builder.AddNews();
 builder.AddPrivacy();
 builder.AddProofOfWork();
+builder.AddSelfService();
+builder.AddRetention();
 
 var app = builder.Build();
 

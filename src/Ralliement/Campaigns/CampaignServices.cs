@@ -13,6 +13,7 @@ public static class CampaignServices
         builder.Services.AddScoped<ReadCount>();
         builder.Services.AddScoped<ListSignatories>();
         builder.Services.AddScoped<ReadTextVersions>();
+        builder.Services.AddScoped<Notices.ReadOrganisationNotice>();
     }
 
     public static void MapCampaigns(this WebApplication app)

@@ -35,7 +35,8 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         Amendment? Amended = null,
         long? LogoVersion = null,
         int TextVersion = 1,
-        bool HoldsUnprovenSignatures = true)
+        bool HoldsUnprovenSignatures = true,
+        DateTime? PersonalDataPurgedAt = null)
     {
         /// <summary>Confirmed signatures of people, the rest of <see cref="SignatureCount"/> being organisations.</summary>
         public int PersonCount => Math.Max(0, SignatureCount - OrganisationCount);
@@ -45,7 +46,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
     }
 
-    public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController = null, string? LegalNotice = null);
+    public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController = null, string? LegalNotice = null, string Slug = "");
 
     public sealed record CommitmentView(int Id, string Label);
 
@@ -109,10 +110,10 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             campaign.Goal, campaign.SignatureCount, campaign.OpensAt, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
             campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline, campaign.City, campaign.Country,
             campaign.AcceptsOrganisations, campaign.HoldsSignaturesForReview, organisationCount,
-            new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice),
+            new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice, organisation.Slug),
             commitments, customFields,
             text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
-            logoUpdatedAt?.Ticks, text.Version, organisation.HoldsUnprovenSignatures);
+            logoUpdatedAt?.Ticks, text.Version, organisation.HoldsUnprovenSignatures, campaign.PersonalDataPurgedAt);
     }
 
     /// <summary>

@@ -42,6 +42,12 @@ public sealed class ChangeCampaignState(RalliementDb db, Audit audit, TimeProvid
         {
             return new Result(Outcome.Refused, Transitions.Any(t => t.Action == action) ? "TransitionRefused" : "TransitionUnknown");
         }
+        if (transition.Action == "reopen" && campaign.PersonalDataPurgedAt is not null)
+        {
+            // Its signers' names and addresses are gone: reopened, it would count new signers among
+            // ones nobody can check any more, and its public list would restart from nothing.
+            return new Result(Outcome.Refused, "ReopenAfterPurge");
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         if (transition.Action == "publish")
         {

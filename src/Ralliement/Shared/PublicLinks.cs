@@ -18,5 +18,10 @@ public sealed record PublicLinks(string BaseUrl)
 
     public string Withdraw(string language, string token) => $"{BaseUrl}/{language}/withdraw/{token}";
 
+    /// <summary>Where a signer types their address to receive a <see cref="MySignature"/> link.</summary>
+    public string MySignatureRequest(string language, string slug) => $"{Campaign(language, slug)}/my-signature";
+
+    public string MySignature(string language, string token) => $"{BaseUrl}/{language}/my-signature/{token}";
+
     public string Unsubscribe(string language, string token) => $"{BaseUrl}/{language}/unsubscribe/{token}";
 }

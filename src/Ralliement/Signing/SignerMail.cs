@@ -8,7 +8,7 @@ using Ralliement.Shared;
 namespace Ralliement.Signing;
 
 /// <summary>The emails a signer receives, written in the language of the page they signed on.</summary>
-public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IOptions<SigningOptions> options)
+public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IStringLocalizer<SelfService.SelfServiceText> selfService, IOptions<SigningOptions> options)
 {
     /// <param name="organisationName">When an organisation signs: its name; <paramref name="to"/> is its representative.</param>
     public void AddConfirmation(RalliementDb db, ReadCampaign.View campaign, string to, string firstName, PublicLinks links, string token, string? organisationName = null)
@@ -54,5 +54,6 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IOpti
     }
 
     private string Signature(ReadCampaign.View campaign, PublicLinks links, string language) =>
-        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n{text["MailPrivacy", campaign.Organisation.ContactEmail]}";
+        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n{text["MailPrivacy", campaign.Organisation.ContactEmail]}\n"
+        + selfService["MailSelfServiceLine", links.MySignatureRequest(language, campaign.Slug)];
 }

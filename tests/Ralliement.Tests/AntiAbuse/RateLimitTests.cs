@@ -131,5 +131,9 @@ public sealed class RateLimitTests : IDisposable
         var forgot = await RalliementApp.PostFormAsync(client, "/fr/organiser/forgot-password", new() { ["Email"] = "nobody@example.org" });
         Assert.Equal(HttpStatusCode.TooManyRequests, forgot.StatusCode);
         Assert.Contains("<h1>Trop de demandes</h1>", await forgot.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A signer's "send me my link" posts are limited the same way.
+        var selfService = await client.PostAsync($"/fr/c/{RalliementApp.Slug}/my-signature",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "nobody@example.org" }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, selfService.StatusCode);
     }
 }

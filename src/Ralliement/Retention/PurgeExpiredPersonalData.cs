@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Shared;
+
+namespace Ralliement.Retention;
+
+/// <summary>
+/// Once a campaign has been closed (or archived) for its organisation's retention period, erases
+/// its signers' personal data, daily and at start. Signatures that never counted (pending, held,
+/// rejected) are deleted; counted and withdrawn ones keep only what the counts and aggregated
+/// statistics need (state, kind, source, dates, commitments). The count does not change, and the
+/// campaign records when it happened, which its public page then says and which forbids reopening it.
+/// </summary>
+public sealed partial class PurgeExpiredPersonalData(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOutputCacheStore publicPages,
+    ILogger<PurgeExpiredPersonalData> logger) : BackgroundService
+{
+    /// <summary>Signatures changed per transaction: a campaign of a million signatures never holds one long lock.</summary>
+    private const int BatchSize = 1000;
+
+    private static readonly SignatureState[] NeverCounted = [SignatureState.Pending, SignatureState.Held, SignatureState.Rejected];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
+        do
+        {
+            try
+            {
+                await PurgeAsync(stoppingToken);
+            }
+            // The site goes on serving whatever fails; what was not purged now is purged at the next tick.
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Purges every campaign due; returns how many were purged.</summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Few campaigns are ever closed and not yet purged: their retention is worked out here, not in SQL.
+        var closed = await db.Campaigns
+            .Where(c => (c.State == CampaignState.Closed || c.State == CampaignState.Archived) && c.PersonalDataPurgedAt == null)
+            .Select(c => new { c.Id, c.OrganisationId, End = c.ClosedAt ?? c.ArchivedAt, c.Organisation.RetentionMonths })
+            .ToListAsync(cancellationToken);
+        var due = closed.Where(c => c.End is DateTime end && end.AddMonths(c.RetentionMonths) <= now).ToList();
+        foreach (var campaign in due)
+        {
+            await PurgeCampaignAsync(db, campaign.Id, campaign.OrganisationId, cancellationToken);
+        }
+        if (due.Count > 0)
+        {
+            await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+        }
+        return due.Count;
+    }
+
+    private async Task PurgeCampaignAsync(RalliementDb db, int campaignId, int organisationId, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        var kept = 0;
+        long after = 0;
+        while (true)
+        {
+            var ids = await db.Signatures.Where(s => s.CampaignId == campaignId && s.Id > after)
+                .OrderBy(s => s.Id).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+            after = ids[^1];
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.ConfirmationTokens.Where(t => ids.Contains(t.SignatureId)).ExecuteDeleteAsync(cancellationToken);
+            await db.SignatureFieldValues.Where(v => ids.Contains(v.SignatureId)).ExecuteDeleteAsync(cancellationToken);
+            var gone = db.Signatures.Where(s => ids.Contains(s.Id) && NeverCounted.Contains(s.State));
+            await db.Set<SignatureCommitment>().Where(c => gone.Any(s => s.Id == c.SignatureId)).ExecuteDeleteAsync(cancellationToken);
+            deleted += await gone.ExecuteDeleteAsync(cancellationToken);
+            kept += await Anonymise(db.Signatures.Where(s => ids.Contains(s.Id)), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Imports kept the rows read from their files, names and addresses included.
+        await db.SignatureImports.Where(i => i.CampaignId == campaignId)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.RowsJson, "[]"), cancellationToken);
+        await db.Campaigns.Where(c => c.Id == campaignId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.PersonalDataPurgedAt, now), cancellationToken);
+        db.AuditLog.Add(new AuditEntry
+        {
+            OrganisationId = organisationId,
+            Actor = "system",
+            Action = "campaign.purge",
+            Target = $"campaign:{campaignId}",
+            Details = $"retention period over: {deleted} signatures never counted deleted, {kept} kept without personal data",
+            At = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        LogPurged(logger, campaignId, deleted, kept);
+    }
+
+    /// <summary>Everything that could name a signer goes; state, kind, source, dates and commitments stay.</summary>
+    private static Task<int> Anonymise(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
+        signatures.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.FirstName, (string?)null)
+            .SetProperty(x => x.LastName, (string?)null)
+            .SetProperty(x => x.SealedEmail, (string?)null)
+            .SetProperty(x => x.EmailKey, (string?)null)
+            .SetProperty(x => x.EmailDomain, (string?)null)
+            .SetProperty(x => x.Institution, (string?)null)
+            .SetProperty(x => x.ProfessionalStatus, (string?)null)
+            .SetProperty(x => x.Discipline, (string?)null)
+            .SetProperty(x => x.City, (string?)null)
+            .SetProperty(x => x.Country, (string?)null)
+            .SetProperty(x => x.OrganisationName, (string?)null)
+            .SetProperty(x => x.OrganisationKind, (string?)null)
+            .SetProperty(x => x.ModerationNote, (string?)null)
+            .SetProperty(x => x.SearchText, (string?)null)
+            .SetProperty(x => x.ShowPublicly, false)
+            .SetProperty(x => x.AcceptsNews, false), cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention over for campaign {CampaignId}: {Deleted} signatures never counted deleted, {Kept} kept without personal data")]
+    private static partial void LogPurged(ILogger logger, int campaignId, int deleted, int kept);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Purging personal data after retention failed; will try again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,10 @@
+namespace Ralliement.Retention;
+
+public static class RetentionServices
+{
+    public static void AddRetention(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PurgeExpiredPersonalData>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PurgeExpiredPersonalData>());
+    }
+}

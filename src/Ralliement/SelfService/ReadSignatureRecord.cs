@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Confirmation;
+using Ralliement.Data;
+using Ralliement.Privacy;
+
+namespace Ralliement.SelfService;
+
+/// <summary>Everything stored about one signature, found by a link that has not expired, labelled in the page's language.</summary>
+public sealed class ReadSignatureRecord(RalliementDb db, AddressProtection addresses, TimeProvider clock)
+{
+    /// <param name="Signature">The row as stored, read only.</param>
+    /// <param name="Email">The address as the signer typed it, when it is still kept (sealed); else null.</param>
+    public sealed record Record(
+        Signature Signature, string CampaignSlug, string CampaignTitle, bool CampaignHoldsForReview,
+        string? Email, IReadOnlyList<string> Commitments, IReadOnlyList<FieldValue> Fields);
+
+    public sealed record FieldValue(string Label, string Value);
+
+    public async Task<Record?> HandleAsync(string token, string language, CancellationToken cancellationToken)
+    {
+        var hash = SignerTokens.HashOf(token);
+        if (hash is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var signatureId = await db.ConfirmationTokens
+            .Where(t => t.Hash == hash && t.ExpiresAt > now && t.Signature.State != SignatureState.Withdrawn)
+            .Select(t => (long?)t.SignatureId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (signatureId is null)
+        {
+            return null;
+        }
+        var signature = await db.Signatures.AsNoTracking()
+            .Include(s => s.Campaign).ThenInclude(c => c.Texts)
+            .Include(s => s.Commitments)
+            .Include(s => s.FieldValues)
+            .AsSplitQuery()
+            .FirstAsync(s => s.Id == signatureId, cancellationToken);
+        var campaign = signature.Campaign;
+        var text = campaign.Texts.FirstOrDefault(t => t.Language == language)
+            ?? campaign.Texts.FirstOrDefault(t => t.Language == campaign.DefaultLanguage);
+        var commitmentIds = signature.Commitments.Select(c => c.CommitmentId).ToList();
+        var commitments = await db.Commitments.AsNoTracking().Include(c => c.Labels)
+            .Where(c => commitmentIds.Contains(c.Id)).OrderBy(c => c.Position).ToListAsync(cancellationToken);
+        var fieldIds = signature.FieldValues.Select(v => v.CustomFieldId).ToList();
+        // Every field the signer filled, even one the organisers have hidden since.
+        var fields = await db.CustomFields.AsNoTracking().Include(f => f.Labels)
+            .Where(f => fieldIds.Contains(f.Id)).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        return new Record(
+            signature, campaign.Slug, text?.Title ?? campaign.Slug, campaign.HoldsSignaturesForReview,
+            addresses.TryOpen(signature.SealedEmail, out var email) ? email : null,
+            commitments.Select(c => Label(c.Labels.Select(l => (l.Language, l.Text)), language, campaign.DefaultLanguage)).ToList(),
+            fields.Select(f => new FieldValue(
+                Label(f.Labels.Select(l => (l.Language, l.Text)), language, campaign.DefaultLanguage),
+                signature.FieldValues.First(v => v.CustomFieldId == f.Id).Value)).ToList());
+    }
+
+    private static string Label(IEnumerable<(string Language, string Text)> labels, string language, string fallback)
+    {
+        var all = labels.ToList();
+        return all.FirstOrDefault(l => l.Language == language).Text
+            ?? all.FirstOrDefault(l => l.Language == fallback).Text
+            ?? all.FirstOrDefault().Text ?? "";
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+
+namespace Ralliement.SelfService;
+
+/// <summary>
+/// Stops news to a signer from their own page. News was the only reason to keep a confirmed
+/// signer's address, so it goes too; a pending signature keeps it until confirmed.
+/// </summary>
+public sealed class StopNews(RalliementDb db)
+{
+    public async Task HandleAsync(long signatureId, CancellationToken cancellationToken) =>
+        await db.Signatures.Where(s => s.Id == signatureId && s.AcceptsNews)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.AcceptsNews, false)
+                .SetProperty(x => x.SealedEmail, x => x.State == SignatureState.Pending ? x.SealedEmail : null), cancellationToken);
+}
