@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Ralliement: unit and integration tests on SQLite, the same again on a real
 # PostgreSQL (a throw-away cluster on 127.0.0.1), and browser tests (Debian's Chromium with
-# axe-core). Installs from Debian what a fresh machine lacks, then ends with one line:
-# "N passed, N failed, N skipped".
+# axe-core), then searches every test host's logs for personal data (one more test). Installs from
+# Debian what a fresh machine lacks, then ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -20,6 +20,7 @@ fi
 
 source tests/postgres.sh
 postgres_install || exit 1
+source tests/personal-data-in-logs.sh
 
 dotnet tool restore >/dev/null || exit 1
 dotnet build Ralliement.slnx -nologo -v quiet || exit 1
@@ -31,6 +32,8 @@ for context in SqliteRalliementDb PostgresRalliementDb; do
 done
 
 results=$(mktemp -d)
+# Every test host writes its logs here (tests/Ralliement.Tests/Support/TestLogFile.cs).
+export RALLIEMENT_TEST_LOG_DIR="$results/logs"
 status=0
 run_tests() { # project, result name
   dotnet test "$1" --no-build --logger "trx;LogFileName=$2.trx" --results-directory "$results" || status=1
@@ -54,6 +57,13 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(count failed)))
   skipped=$((skipped + $(count total) - $(count executed)))
 done
+# One more test, on the logs of all of the above: no test address or name in them.
+if logs_check; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  status=1
+fi
 rm -rf "$results"
 if [ $((passed + failed)) -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test ran." >&2

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Campaigns;
+using Ralliement.Shared;
 
 namespace Ralliement.News;
 
@@ -16,8 +17,16 @@ public sealed class UnsubscribeModel(UnsubscribeFromNews unsubscribe, ReadCampai
     public bool Done { get; private set; }
     public string? Slug { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string lang, string token, CancellationToken cancellationToken)
+    // The token and language are read from the path rather than bound: binding skips every parameter
+    // when the body cannot be read (a mail client's one-click POST may carry any body), which left the
+    // token null and answered 500 (found by the fuzz test).
+    private string Token => RouteData.Values["token"] as string ?? "";
+
+    private string Language => RouteData.Values["lang"] as string ?? Languages.Default;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var (lang, token) = (Language, Token);
         Response.Headers.CacheControl = "no-store";
         if (await unsubscribe.CampaignSlugAsync(token, cancellationToken) is not { } slug)
         {
@@ -30,8 +39,9 @@ public sealed class UnsubscribeModel(UnsubscribeFromNews unsubscribe, ReadCampai
     }
 
     /// <summary>The same answer whether news was on, already off, or the signature withdrawn.</summary>
-    public async Task<IActionResult> OnPostAsync(string lang, string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var (lang, token) = (Language, Token);
         Response.Headers.CacheControl = "no-store";
         var slug = await unsubscribe.CampaignSlugAsync(token, cancellationToken);
         if (!await unsubscribe.HandleAsync(token, cancellationToken))

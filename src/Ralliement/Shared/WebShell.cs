@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Ralliement.AntiAbuse;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Ralliement.Data;
 
 namespace Ralliement.Shared;
@@ -20,7 +21,14 @@ public static class WebShell
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lang"] = typeof(LanguageRouteConstraint));
         builder.Services.AddRazorPages(o => o.RootDirectory = "/")
-            .AddMvcOptions(o => o.Filters.Add(new MethodNotAllowed()));
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new MethodNotAllowed());
+                // No form here uses jQuery's bracket names (a[b]=1), and their reader throws on a name
+                // with an unbalanced bracket ("a["), which answered 500 (found by the fuzz test).
+                o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+                o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+            });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ralliement-antiforgery";

@@ -73,7 +73,7 @@ public sealed record EmailAddress
     public static bool TryParse(string? input, out EmailAddress? address)
     {
         address = null;
-        if (string.IsNullOrWhiteSpace(input))
+        if (string.IsNullOrWhiteSpace(input) || !SignerText.IsWellFormed(input))
         {
             return false;
         }

@@ -15,7 +15,10 @@ public static class SignerText
         }
         var builder = new StringBuilder(input.Length);
         var space = false;
-        foreach (var c in input.Normalize(NormalizationForm.FormC).Trim())
+        // Composing throws on a lone surrogate (a query string's broken escape can make one): such
+        // text is left as it is, and HasForbiddenCharacters refuses it.
+        var composed = IsWellFormed(input) ? input.Normalize(NormalizationForm.FormC) : input;
+        foreach (var c in composed.Trim())
         {
             if (char.IsWhiteSpace(c))
             {
@@ -42,6 +45,10 @@ public static class SignerText
 
     public static bool HasForbiddenCharacters(string text)
     {
+        if (!IsWellFormed(text))
+        {
+            return true;
+        }
         foreach (var rune in text.EnumerateRunes())
         {
             if (rune.Value is ZeroWidthNonJoiner or ZeroWidthJoiner)
@@ -62,7 +69,10 @@ public static class SignerText
     /// <summary>Lower case without accents, for searching the public list whatever the signer typed.</summary>
     public static string SearchForm(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // A search term may hold a lone surrogate, or be cut between the two halves of a pair: as
+        // U+FFFD it matches nothing, where normalising it would throw.
+        var wellFormed = IsWellFormed(text) ? text : string.Concat(text.EnumerateRunes().Select(r => r.Value == 0xFFFE ? Rune.ReplacementChar : r));
+        var decomposed = wellFormed.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -73,5 +83,25 @@ public static class SignerText
             }
         }
         return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Whether .NET can normalise the text: every surrogate is half of a pair, and no U+FFFE (a
+    /// noncharacter that String.Normalize refuses, reachable as %EF%BF%BE in a query or a form).
+    /// </summary>
+    public static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]) || text[i] == '\uFFFE')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -78,6 +78,7 @@ public partial class RalliementApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureLogging(logging => TestLogFile.AddTo(logging, "app"));
     }
 
     /// <summary>Where the server listens; starts it on first use.</summary>

@@ -19,6 +19,16 @@ public sealed class RalliementProcess : IDisposable
     private readonly Queue<string> _lastLines = new();
     private Process? _process;
 
+    /// <summary>Where the process's console output is copied when the run keeps logs (see <see cref="TestLogFile"/>).</summary>
+    private readonly string? _logFile;
+
+    /// <summary>The levels TestLogFile asks of in-process hosts, for a run that keeps logs.</summary>
+    private static string[] LogSettings() => TestLogFile.Directory is null ? [] :
+    [
+        "--Logging:LogLevel:Default=Information", "--Logging:LogLevel:Microsoft.AspNetCore=Information",
+        "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Information", "--Logging:LogLevel:Ralliement=Debug",
+    ];
+
     /// <summary>This process's own PostgreSQL database when the suite runs on PostgreSQL, else null (SQLite).</summary>
     private readonly string? _postgresDatabase;
 
@@ -27,7 +37,8 @@ public sealed class RalliementProcess : IDisposable
         Port = FreePort();
         var database = TestDatabase.NewDatabaseSettings(out _postgresDatabase).Select(setting => $"--{setting.Key}={setting.Value}");
         Settings = [$"--DataDirectory={DataDirectory}", .. database, .. settings];
-        _arguments = [AppDll, "--urls", Address.ToString().TrimEnd('/'), "--contentRoot", ContentRoot, "--environment", "Production", .. Settings];
+        _arguments = [AppDll, "--urls", Address.ToString().TrimEnd('/'), "--contentRoot", ContentRoot, "--environment", "Production", .. Settings, .. LogSettings()];
+        _logFile = TestLogFile.NewPath("process");
     }
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-process-").FullName;
@@ -191,6 +202,10 @@ public sealed class RalliementProcess : IDisposable
         }
         lock (_lastLines)
         {
+            if (_logFile is not null)
+            {
+                File.AppendAllText(_logFile, line + "\n");
+            }
             _lastLines.Enqueue(line);
             if (_lastLines.Count > 50)
             {
