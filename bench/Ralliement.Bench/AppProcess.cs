@@ -29,8 +29,11 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" },
         };
+        // Anti-abuse as in production behind a reverse proxy on this machine: wrk plays the proxy and
+        // says which client each request comes from; the proof of work is at the pool's difficulty.
+        string[] antiAbuse = ["--ReverseProxy:KnownProxies:0=127.0.0.1", $"--AntiAbuse:ProofOfWork:Difficulty={ProofPool.Difficulty}"];
         foreach (var arg in new[] { options.App, "--urls", address, $"--DataDirectory={dataDirectory}", "--contentRoot", options.ContentRoot, "--Demo:Seed=true" }
-            .Concat(databaseArguments))
+            .Concat(antiAbuse).Concat(databaseArguments))
         {
             start.ArgumentList.Add(arg);
         }

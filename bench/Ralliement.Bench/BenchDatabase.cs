@@ -43,6 +43,13 @@ public abstract class BenchDatabase
     public Task<long> ConfirmedAsync() =>
         ScalarAsync("""SELECT COUNT(*) FROM "Signatures" WHERE "State" = 'Confirmed'""");
 
+    public Task<long> HeldAsync() =>
+        ScalarAsync("""SELECT COUNT(*) FROM "Signatures" WHERE "State" = 'Held'""");
+
+    /// <summary>Signatures written as unproven: with a fresh, solved proof for each, there should be none.</summary>
+    public Task<long> UnprovenAsync() =>
+        ScalarAsync("""SELECT COUNT(*) FROM "Signatures" WHERE "HoldReason" = 'NoProofOfWork'""");
+
     public Task<long> CampaignCountAsync() =>
         ScalarAsync($"""SELECT "SignatureCount" FROM "Campaigns" WHERE "Slug" = '{BenchOptions.Slug}'""");
 
