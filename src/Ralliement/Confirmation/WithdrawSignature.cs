@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Privacy;
 using Ralliement.Shared;
 
 namespace Ralliement.Confirmation;
@@ -39,24 +40,11 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutp
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var erased = await db.Signatures
             .Where(s => s.Id == signed.SignatureId && s.State == signed.State)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.State, SignatureState.Withdrawn)
-                .SetProperty(x => x.WithdrawnAt, now)
-                .SetProperty(x => x.FirstName, (string?)null)
-                .SetProperty(x => x.LastName, (string?)null)
-                .SetProperty(x => x.SealedEmail, (string?)null)
-                .SetProperty(x => x.EmailDomain, (string?)null)
-                .SetProperty(x => x.EmailKey, (string?)null)
-                .SetProperty(x => x.Institution, (string?)null)
-                .SetProperty(x => x.ProfessionalStatus, (string?)null)
-                .SetProperty(x => x.Discipline, (string?)null)
-                .SetProperty(x => x.City, (string?)null)
-                .SetProperty(x => x.Country, (string?)null)
-                .SetProperty(x => x.OrganisationName, (string?)null)
-                .SetProperty(x => x.OrganisationKind, (string?)null)
-                .SetProperty(x => x.SearchText, (string?)null)
-                .SetProperty(x => x.ShowPublicly, false)
-                .SetProperty(x => x.AcceptsNews, false), cancellationToken);
+            .ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(x => x.State, SignatureState.Withdrawn).SetProperty(x => x.WithdrawnAt, now);
+                PersonalFields.Erase(s);
+            }, cancellationToken);
         if (erased == 1)
         {
             await db.Set<SignatureCommitment>().Where(c => c.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Privacy;
 using Ralliement.Shared;
 
 namespace Ralliement.Retention;
@@ -108,23 +109,7 @@ public sealed partial class PurgeExpiredPersonalData(
 
     /// <summary>Everything that could name a signer goes; state, kind, source, dates and commitments stay.</summary>
     private static Task<int> Anonymise(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
-        signatures.ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.FirstName, (string?)null)
-            .SetProperty(x => x.LastName, (string?)null)
-            .SetProperty(x => x.SealedEmail, (string?)null)
-            .SetProperty(x => x.EmailKey, (string?)null)
-            .SetProperty(x => x.EmailDomain, (string?)null)
-            .SetProperty(x => x.Institution, (string?)null)
-            .SetProperty(x => x.ProfessionalStatus, (string?)null)
-            .SetProperty(x => x.Discipline, (string?)null)
-            .SetProperty(x => x.City, (string?)null)
-            .SetProperty(x => x.Country, (string?)null)
-            .SetProperty(x => x.OrganisationName, (string?)null)
-            .SetProperty(x => x.OrganisationKind, (string?)null)
-            .SetProperty(x => x.ModerationNote, (string?)null)
-            .SetProperty(x => x.SearchText, (string?)null)
-            .SetProperty(x => x.ShowPublicly, false)
-            .SetProperty(x => x.AcceptsNews, false), cancellationToken);
+        signatures.ExecuteUpdateAsync(PersonalFields.Erase, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention over for campaign {CampaignId}: {Deleted} signatures never counted deleted, {Kept} kept without personal data")]
     private static partial void LogPurged(ILogger logger, int campaignId, int deleted, int kept);

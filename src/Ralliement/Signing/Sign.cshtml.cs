@@ -38,18 +38,10 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
     {
         var lang = (string)RouteData.Values["lang"]!;
         var slug = (string)RouteData.Values["slug"]!;
-        if (!Request.HasFormContentType)
+        var (posted, refusal) = await PostedForm.ReadAsync(Request, cancellationToken);
+        if (posted is null)
         {
-            return StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        }
-        IFormCollection posted;
-        try
-        {
-            posted = await Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or (IOException and not BadHttpRequestException))
-        {
-            return BadRequest();
+            return refusal!;
         }
         var input = SignerDetails.Form.Read(posted);
         var campaign = await readCampaign.HandleRecentAsync(slug, lang, cancellationToken);
