@@ -150,7 +150,9 @@ public sealed class AddressStorageTests : IDisposable
 
         await _app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ResealAddresses>().Single().RunOnceAsync(CancellationToken.None);
 
-        var rows = await _app.WithDbAsync(db => db.Signatures.Where(s => s.FirstName == "Old").OrderBy(s => s.Id).ToListAsync());
+        // A variable, not a constant: EF Core would write a constant into the SQL it logs.
+        var name = "Old";
+        var rows = await _app.WithDbAsync(db => db.Signatures.Where(s => s.FirstName == name).OrderBy(s => s.Id).ToListAsync());
         Assert.Equal([_app.KeyOf("old.pending@example.org"), _app.KeyOf("old.confirmed@example.org"), _app.KeyOf("old.news@example.org")], rows.Select(r => r.EmailKey));
         Assert.Equal("Old.Pending+x@Example.org", _app.Addresses.Open(rows[0].SealedEmail!));
         Assert.Null(rows[1].SealedEmail);

@@ -182,7 +182,8 @@ public sealed class ProofOfWorkSigningTests
         var confirmed = await app.ConfirmAsync(await app.EmailToAsync(email));
         Assert.True(confirmed.IsSuccessStatusCode, $"Confirming answered {(int)confirmed.StatusCode}.");
         var key = app.KeyOf(email);
-        return await app.WithDbAsync(db => db.Signatures.Where(s => s.EmailKey == key)
-            .Select(s => ValueTuple.Create(s.State, s.HoldReason)).SingleAsync());
+        // Read as the entity: PostgreSQL cannot return a tuple projection.
+        var signature = await app.WithDbAsync(db => db.Signatures.AsNoTracking().SingleAsync(s => s.EmailKey == key));
+        return (signature.State, signature.HoldReason);
     }
 }
