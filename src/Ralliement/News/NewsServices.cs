@@ -7,6 +7,7 @@ public static class NewsServices
         builder.Services.Configure<NewsOptions>(builder.Configuration.GetSection("News"));
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddScoped<UnsubscribeFromNews>();
+        builder.Services.AddScoped<StopNews>();
         builder.Services.AddScoped<SaveNewsDraft>();
         builder.Services.AddScoped<StartSendingNews>();
         builder.Services.AddSingleton<SendNews>();

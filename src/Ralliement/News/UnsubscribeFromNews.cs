@@ -4,7 +4,7 @@ using Ralliement.Data;
 namespace Ralliement.News;
 
 /// <summary>Stops news to one signer, from the link or the one-click button of any news email.</summary>
-public sealed class UnsubscribeFromNews(RalliementDb db, UnsubscribeTokens tokens)
+public sealed class UnsubscribeFromNews(RalliementDb db, UnsubscribeTokens tokens, StopNews stopNews)
 {
     /// <summary>The campaign a valid link is about (null for a link this site did not make, or a signature gone).</summary>
     public async Task<string?> CampaignSlugAsync(string token, CancellationToken cancellationToken) =>
@@ -22,8 +22,7 @@ public sealed class UnsubscribeFromNews(RalliementDb db, UnsubscribeTokens token
         {
             return false;
         }
-        await db.Signatures.Where(s => s.Id == id && s.AcceptsNews)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.AcceptsNews, false), cancellationToken);
+        await stopNews.HandleAsync(id, cancellationToken);
         return true;
     }
 }

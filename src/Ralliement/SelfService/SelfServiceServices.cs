@@ -7,6 +7,5 @@ public static class SelfServiceServices
         builder.Services.AddScoped<RequestSignatureLink>();
         builder.Services.AddScoped<ReadSignatureRecord>();
         builder.Services.AddScoped<EraseSignature>();
-        builder.Services.AddScoped<StopNews>();
     }
 }

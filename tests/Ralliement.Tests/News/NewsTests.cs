@@ -62,6 +62,8 @@ public sealed class NewsTests
         var pressed = await RalliementApp.PostFormAsync(browser, link, []);
         Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
         Assert.False(await AcceptsNewsAsync(app, french));
+        // News was the only reason to keep the address: it goes with the consent.
+        Assert.Null((await app.WithDbAsync(db => db.Signatures.SingleAsync(s => s.EmailKey == app.KeyOf(french)))).SealedEmail);
 
         // One click from a mail client: cross-site, no cookie, no form token; idempotent.
         var oneClick = new Uri(toEnglish.Headers["List-Unsubscribe"]!.Trim('<', '>')).PathAndQuery;

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 
-namespace Ralliement.SelfService;
+namespace Ralliement.News;
 
 /// <summary>
-/// Stops news to a signer from their own page. News was the only reason to keep a confirmed
-/// signer's address, so it goes too; a pending signature keeps it until confirmed.
+/// Stops news to a signer, from a news email's unsubscribe link or from their own page. News was the
+/// only reason to keep a confirmed signer's address, so it goes too; a pending signature keeps it
+/// until confirmed.
 /// </summary>
 public sealed class StopNews(RalliementDb db)
 {
