@@ -20,7 +20,7 @@ public sealed class MarkSpamWave(RalliementDb db, ModerateSignatures moderate)
         public DateTime? From { get; set; }
         public DateTime? To { get; set; }
 
-        public string? DomainKey => Domain?.Trim().TrimStart('@').ToLowerInvariant() is { Length: > 0 and <= 255 } d ? d : null;
+        public string? DomainKey => Signing.EmailAddress.DomainKeyOf(Domain);
 
         /// <summary>Field name → resource key of its error; empty when the criteria can be used.</summary>
         public Dictionary<string, string> Errors()

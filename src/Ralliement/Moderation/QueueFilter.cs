@@ -30,8 +30,8 @@ public sealed class QueueFilter
         _ => SignatureState.Held,
     };
 
-    /// <summary>The domain as stored in addresses (lower case, no @), or null.</summary>
-    public string? DomainKey => Domain?.Trim().TrimStart('@').ToLowerInvariant() is { Length: > 0 and <= 255 } d ? d : null;
+    /// <summary>The domain as stored with signatures (ASCII, lower case, no @), or null.</summary>
+    public string? DomainKey => Signing.EmailAddress.DomainKeyOf(Domain);
 
     public IQueryable<Signature> Apply(IQueryable<Signature> signatures)
     {

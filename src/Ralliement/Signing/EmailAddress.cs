@@ -47,6 +47,28 @@ public sealed record EmailAddress
     /// <summary>The domain in ASCII (IDNA), as in <see cref="Key"/>.</summary>
     public string Domain => Key[(Key.LastIndexOf('@') + 1)..];
 
+    /// <summary>
+    /// A domain typed by a moderator (<c>@Bücher.example</c>) in the form stored in
+    /// <see cref="Data.Signature.EmailDomain"/> (<c>xn--bcher-kva.example</c>), or null when it is none.
+    /// </summary>
+    public static string? DomainKeyOf(string? typed)
+    {
+        var domain = typed?.Trim().TrimStart('@').TrimEnd('.').ToLowerInvariant();
+        if (string.IsNullOrEmpty(domain) || domain.Length > 255)
+        {
+            return null;
+        }
+        try
+        {
+            return Idn.GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            // Not a domain name at all: it matches nothing, as any unknown domain would.
+            return domain;
+        }
+    }
+
     /// <summary>The canonical form of a de-duplication key (<see cref="Key"/>).</summary>
     public static string CanonicalOf(string key)
     {

@@ -24,6 +24,15 @@ public sealed class AddressProtectionTests
         Assert.Equal(canonical, EmailAddress.Parse(input).Canonical);
     }
 
+    [Theory]
+    [InlineData(" @Bücher.Example ", "xn--bcher-kva.example")]
+    [InlineData("univ-test.example.", "univ-test.example")]
+    [InlineData("   ", null)]
+    public void A_domain_typed_by_a_moderator_takes_the_stored_form(string typed, string? stored)
+    {
+        Assert.Equal(stored, EmailAddress.DomainKeyOf(typed));
+    }
+
     [Fact]
     public void Dots_count_where_the_provider_does_not_ignore_them()
     {
