@@ -50,7 +50,7 @@ public sealed class ProofOfWorkTests(BrowserHost host) : IClassFixture<BrowserHo
     }
 
     [Fact]
-    public async Task When_the_challenge_cannot_be_had_the_form_is_sent_without_a_proof_and_the_signature_held()
+    public async Task When_the_challenge_cannot_be_had_the_form_is_sent_without_a_proof_and_the_signature_counts()
     {
         await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, JavaScriptEnabled = true, Locale = "en-GB" });
         var page = await context.NewPageAsync();
@@ -64,11 +64,11 @@ public sealed class ProofOfWorkTests(BrowserHost host) : IClassFixture<BrowserHo
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/en/c/objection-ia-generative/check-your-inbox$"));
         var mail = await host.EmailToAsync(email);
         await page.GotoAsync(BrowserHost.LinkIn(mail, "confirm"));
-        Assert.Equal((SignatureState.Held, (HoldReason?)HoldReason.NoProofOfWork), await SignatureAsync(email));
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await SignatureAsync(email));
     }
 
     [Fact]
-    public async Task Without_JavaScript_signing_works_and_the_signature_waits_for_a_moderator()
+    public async Task Without_JavaScript_signing_works_and_the_signature_counts_once_confirmed()
     {
         await using var context = await host.NewContextAsync(javaScript: false);
         var page = await context.NewPageAsync();
@@ -82,7 +82,7 @@ public sealed class ProofOfWorkTests(BrowserHost host) : IClassFixture<BrowserHo
         var mail = await host.EmailToAsync(email);
         await page.GotoAsync(BrowserHost.LinkIn(mail, "confirm"));
 
-        Assert.Equal((SignatureState.Held, (HoldReason?)HoldReason.NoProofOfWork), await SignatureAsync(email));
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await SignatureAsync(email));
     }
 
     private static async Task FillAsync(IPage page, string email, string lastName)

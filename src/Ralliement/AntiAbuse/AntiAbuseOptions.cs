@@ -65,35 +65,20 @@ public sealed class DisposableDomainOptions
 }
 
 /// <summary>
-/// When a campaign's signatures come in an abnormal wave, new ones are held for moderation and its
-/// moderators get one notice. Holding costs a real signer nothing but a delay before being counted,
-/// so these err on the side of holding; refusing is left to the rate limits.
+/// When one email domain or one client network sends most of a campaign's recent signatures, new
+/// signatures from it are held for moderation, and so are signatures without a proof of work from
+/// anyone; the campaign's moderators get one notice. A steep surge from many domains and networks
+/// is a text going viral and is never held: holding it would freeze the count at its best moment.
 /// </summary>
 public sealed class WaveOptions
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>The recent window whose rate is compared with the baseline.</summary>
+    /// <summary>The slot in which signatures are counted; shares are measured over <see cref="ShareWindow"/>.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How far back the baseline rate is measured (the windows before the current one).</summary>
-    public TimeSpan Baseline { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>
-    /// A window is abnormal at this many times the baseline's average window. Ten times: a mailing or
-    /// a share by a well-followed account lifts a campaign's rate a few times, a script by orders of magnitude.
-    /// </summary>
-    public double Factor { get; set; } = 10;
-
-    /// <summary>
-    /// And at least this many signatures in the window, so that a young campaign going from 2 to 20
-    /// signatures an hour is not a wave; 200 a minute is beyond what most campaigns ever see, and the
-    /// hold it triggers only delays counting.
-    /// </summary>
-    public int MinimumSignatures { get; set; } = 200;
-
-    /// <summary>The window in which each email domain's share of the campaign's signatures is measured.</summary>
-    public TimeSpan DomainWindow { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>The recent window in which each email domain's and each network's share is measured.</summary>
+    public TimeSpan ShareWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// A domain holding more than this share of the window's signatures is a wave. The largest webmail
@@ -103,6 +88,16 @@ public sealed class WaveOptions
 
     /// <summary>And at least this many of its signatures in the window, so a handful from one domain is never a wave.</summary>
     public int DomainMinimum { get; set; } = 100;
+
+    /// <summary>
+    /// A client network (IPv4 /24, IPv6 /64) holding more than this share of the window's signatures
+    /// is a wave. Even a campus or a mobile operator's shared address is a small part of a real
+    /// audience once a text circulates beyond one place; half of all signatures from one is a script.
+    /// </summary>
+    public double NetworkShare { get; set; } = 0.5;
+
+    /// <summary>And at least this many of its signatures in the window: a lecture hall signing together is no wave.</summary>
+    public int NetworkMinimum { get; set; } = 100;
 
     /// <summary>How long new signatures are held after a wave was last seen.</summary>
     public TimeSpan HoldFor { get; set; } = TimeSpan.FromHours(1);

@@ -12,9 +12,10 @@ public sealed partial class Honeypot(ILogger<Honeypot> logger)
 
     private long _caught;
 
-    public bool Caught(IFormCollection form, int campaignId)
+    /// <param name="value">What was posted in <see cref="Field"/>.</param>
+    public bool Caught(string? value, int campaignId)
     {
-        if (string.IsNullOrEmpty(form[Field].FirstOrDefault()))
+        if (string.IsNullOrEmpty(value))
         {
             return false;
         }

@@ -64,7 +64,7 @@ public sealed partial class NoticeSigningWaves(
         {
             OrganisationId = campaign.OrganisationId,
             Actor = "system",
-            Action = wave.Kind == HoldReason.DomainWave ? "campaign.domain-wave-hold" : "campaign.signing-wave-hold",
+            Action = wave.Kind == HoldReason.DomainWave ? "campaign.domain-wave-hold" : "campaign.network-wave-hold",
             Target = $"campaign:{campaign.Id}",
             Details = $"until={wave.Until.UtcDateTime:O}" + (wave.Domain is null ? "" : $" domain={wave.Domain}"),
             At = clock.GetUtcNow().UtcDateTime,
@@ -89,7 +89,7 @@ public sealed partial class NoticeSigningWaves(
                     + (wave.Domain is null ? "" : $"&domain={Uri.EscapeDataString(wave.Domain)}");
                 subjects.Add(text["WaveNoticeSubject", slug]);
                 bodies.Add(string.Join("\n\n",
-                    wave.Kind == HoldReason.DomainWave ? text["DomainWaveNotice", slug, wave.Domain!] : text["SigningWaveNotice", slug],
+                    wave.Kind == HoldReason.DomainWave ? text["DomainWaveNotice", slug, wave.Domain!] : text["NetworkWaveNotice", slug],
                     text["WaveNoticeHold", until],
                     text["WaveNoticeQueue", queue]));
             }

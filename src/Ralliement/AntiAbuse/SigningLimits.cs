@@ -21,7 +21,8 @@ public sealed class SigningLimits : IDisposable
         _unlimited = new DomainNames(limits.UnlimitedDomains);
     }
 
-    public TimeSpan? TakeForNetwork(HttpContext context) => Take(_networks, ClientNetwork.Of(context));
+    /// <param name="network">A key of <see cref="ClientNetwork"/>.</param>
+    public TimeSpan? TakeForNetwork(string network) => Take(_networks, network);
 
     public TimeSpan? TakeForDomain(int campaignId, string domain) =>
         _unlimited.Contains(domain) ? null : Take(_domains, $"{campaignId}/{DomainNames.Registered(domain)}");

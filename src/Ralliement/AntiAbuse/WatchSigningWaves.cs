@@ -6,17 +6,21 @@ using Ralliement.Data;
 namespace Ralliement.AntiAbuse;
 
 /// <summary>
-/// Watches each campaign's signing rate and each email domain's share of it, in memory, as
-/// signatures come in: the answer is the hold reason a new signature is written with, and the start
-/// of a wave is queued for <see cref="NoticeSigningWaves"/>, off the signer's request.
+/// Watches each email domain's and each client network's share of a campaign's signatures, in
+/// memory, as they come in: the answer says whether a new signature is held and whether a wave is
+/// on (which holds signatures without a proof of work), and the start of a wave is queued for
+/// <see cref="NoticeSigningWaves"/>, off the signer's request.
 /// With several nodes, each watches only the signatures it receives: behind a load balancer that
-/// spreads them, ratios (the factor over the baseline, a domain's share) hold on every node, but
-/// the absolute minima are per node, so divide them by the number of nodes; each node that sees a
-/// wave holds its own share of it and sends its own notice (at most one per node and wave).
+/// spreads them, shares hold on every node, but the absolute minima are per node, so divide them
+/// by the number of nodes; each node that sees a wave holds its own share of it and sends its own
+/// notice (at most one per node and wave).
 /// </summary>
 public sealed class WatchSigningWaves(IOptions<AntiAbuseOptions> options, TimeProvider clock)
 {
-    /// <summary>A campaign's wave and its notice; the domain is an email domain with many signatures, not personal data.</summary>
+    /// <summary>
+    /// A campaign's wave and its notice; the domain is an email domain with many signatures, not
+    /// personal data. A network wave names no network: a client's address is never stored nor sent.
+    /// </summary>
     public sealed record Wave(int CampaignId, HoldReason Kind, string? Domain, DateTimeOffset Until, string BaseUrl);
 
     private readonly WaveOptions _options = options.Value.Waves;
@@ -32,22 +36,29 @@ public sealed class WatchSigningWaves(IOptions<AntiAbuseOptions> options, TimePr
 
     internal ChannelReader<Wave> Started => _started.Reader;
 
-    /// <summary>Counts one new signature; returns why it must be held, or null.</summary>
+    /// <param name="Hold">Why this signature must be held (its domain or network is in a wave), or null.</param>
+    /// <param name="DuringWave">Whether the campaign is in a wave, when signatures without a proof of work are held.</param>
+    public sealed record Verdict(HoldReason? Hold, bool DuringWave)
+    {
+        public static Verdict Calm { get; } = new(null, false);
+    }
+
+    /// <summary>Counts one new signature from an email domain and a client network (<see cref="ClientNetwork"/>).</summary>
     /// <param name="baseUrl">The site's address, for the link in the notice.</param>
-    public HoldReason? Observe(int campaignId, string domain, string baseUrl)
+    public Verdict Observe(int campaignId, string domain, string network, string baseUrl)
     {
         if (!_options.Enabled)
         {
-            return null;
+            return Verdict.Calm;
         }
         var watch = _campaigns.GetOrAdd(campaignId, _ => new WaveWatch(_options));
         // Subdomains count as their owner's domain, so a wave cannot spread itself over many of them.
         domain = DomainNames.Registered(domain);
-        var verdict = watch.Observe(domain, clock.GetUtcNow());
+        var verdict = watch.Observe(domain, network, clock.GetUtcNow());
         if (verdict.Started is { } kind)
         {
             _started.Writer.TryWrite(new Wave(campaignId, kind, kind == HoldReason.DomainWave ? domain : null, verdict.Until, baseUrl));
         }
-        return verdict.Hold;
+        return new Verdict(verdict.Hold, verdict.DuringWave);
     }
 }

@@ -3,99 +3,115 @@ using Ralliement.Data;
 namespace Ralliement.AntiAbuse;
 
 /// <summary>
-/// One campaign's recent signatures, counted in slots of one window each (a minute by default):
-/// enough to compare the current window with the hour before it, and each email domain's share of
-/// the last minutes. Each signature costs a few array updates under the campaign's own lock.
+/// One campaign's recent signatures, counted in slots of one window each (a minute by default), by
+/// email domain and by client network: enough to see one of them take most of the last minutes.
+/// A steep rise spread over many domains and networks is what success looks like and is never a
+/// wave; a rise concentrated on one of them is. Each signature costs a few array updates under the
+/// campaign's own lock.
 /// </summary>
 internal sealed class WaveWatch(WaveOptions options)
 {
-    /// <summary>Domains followed at once; beyond it, new domains are not counted (a flood of distinct domains has no share to detect).</summary>
-    private const int MaxDomains = 20_000;
-
-    private readonly Slots _all = new(SlotsIn(options.Baseline, options.Window) + 1);
-    private readonly Dictionary<string, DomainCount> _domains = new(StringComparer.Ordinal);
-    private readonly int _domainSlots = SlotsIn(options.DomainWindow, options.Window);
+    private readonly Slots _all = new(SlotsIn(options.ShareWindow, options.Window));
+    private readonly Shares _domains = new(SlotsIn(options.ShareWindow, options.Window));
+    private readonly Shares _networks = new(SlotsIn(options.ShareWindow, options.Window));
     private readonly Lock _lock = new();
-    private DateTimeOffset _heldUntil;
-    private long _lastPrune;
+    private DateTimeOffset _waveUntil;
 
-    internal sealed record Verdict(HoldReason? Hold, HoldReason? Started, DateTimeOffset Until);
+    /// <param name="Hold">Why this signature must be held (its domain or its network is in a wave), or null.</param>
+    /// <param name="DuringWave">Whether any wave is on in the campaign: signatures without a proof of work are then held too.</param>
+    /// <param name="Started">The wave this very signature started, for the moderators' notice.</param>
+    internal sealed record Verdict(HoldReason? Hold, bool DuringWave, HoldReason? Started, DateTimeOffset Until);
 
-    public Verdict Observe(string domain, DateTimeOffset now)
+    public Verdict Observe(string domain, string network, DateTimeOffset now)
     {
         var slot = now.UtcTicks / options.Window.Ticks;
         lock (_lock)
         {
-            var current = _all.Add(slot);
-            Prune(slot);
-            var count = Domain(domain, slot);
-            HoldReason? started = null;
+            _all.Add(slot);
+            var total = _all.Sum(slot - _all.Length + 1, slot);
+            var domainCount = _domains.Observe(domain, slot, now);
+            var networkCount = _networks.Observe(network, slot, now);
+            var domainStarted = Watch(domainCount, total, options.DomainShare, options.DomainMinimum, slot, now);
+            var networkStarted = Watch(networkCount, total, options.NetworkShare, options.NetworkMinimum, slot, now);
+            HoldReason? started = domainStarted ? HoldReason.DomainWave : networkStarted ? HoldReason.NetworkWave : null;
 
-            // The baseline is the average window of the hour before this one; a young campaign's is
-            // low, which the absolute minimum makes up for.
-            var baseline = (double)_all.Sum(slot - _all.Length + 1, slot - 1) / (_all.Length - 1);
-            if (current >= options.MinimumSignatures && current >= options.Factor * baseline)
-            {
-                started = now >= _heldUntil ? HoldReason.SigningWave : null;
-                _heldUntil = now + options.HoldFor;
-            }
-            if (count is not null)
-            {
-                var inWindow = count.Recent.Sum(slot - _domainSlots + 1, slot);
-                var total = _all.Sum(slot - _domainSlots + 1, slot);
-                if (inWindow >= options.DomainMinimum && inWindow > options.DomainShare * total)
-                {
-                    // When a signing wave starts with this very signature, its notice covers the domain's.
-                    started ??= now >= count.HeldUntil ? HoldReason.DomainWave : null;
-                    count.HeldUntil = now + options.HoldFor;
-                }
-            }
-            var hold = now < _heldUntil ? HoldReason.SigningWave
-                : count is not null && now < count.HeldUntil ? HoldReason.DomainWave
+            var hold = domainCount is not null && now < domainCount.HeldUntil ? HoldReason.DomainWave
+                : networkCount is not null && now < networkCount.HeldUntil ? HoldReason.NetworkWave
                 : (HoldReason?)null;
-            return new Verdict(hold, started, started == HoldReason.DomainWave ? count!.HeldUntil : _heldUntil);
+            return new Verdict(hold, now < _waveUntil, started, now + options.HoldFor);
         }
     }
 
-    private DomainCount? Domain(string domain, long slot)
+    /// <summary>Holds a domain or network whose share of the window passed the limit; true when this starts its hold.</summary>
+    private bool Watch(Shares.Count? count, long total, double share, int minimum, long slot, DateTimeOffset now)
     {
-        if (!_domains.TryGetValue(domain, out var count))
+        if (count is null)
         {
-            if (_domains.Count >= MaxDomains)
-            {
-                return null;
-            }
-            count = new DomainCount(new Slots(_domainSlots));
-            _domains[domain] = count;
+            return false;
         }
-        count.Recent.Add(slot);
-        return count;
-    }
-
-    /// <summary>Once a window, forgets domains with nothing recent and no hold: memory follows the traffic.</summary>
-    private void Prune(long slot)
-    {
-        if (slot == _lastPrune)
+        var inWindow = count.Recent.Sum(slot - count.Recent.Length + 1, slot);
+        if (inWindow < minimum || inWindow <= share * total)
         {
-            return;
+            return false;
         }
-        _lastPrune = slot;
-        var now = new DateTimeOffset(slot * options.Window.Ticks, TimeSpan.Zero);
-        foreach (var (domain, count) in _domains)
+        var started = now >= count.HeldUntil;
+        count.HeldUntil = now + options.HoldFor;
+        if (count.HeldUntil > _waveUntil)
         {
-            if (count.Recent.Sum(slot - _domainSlots + 1, slot) == 0 && count.HeldUntil <= now)
-            {
-                _domains.Remove(domain);
-            }
+            _waveUntil = count.HeldUntil;
         }
+        return started;
     }
 
     private static int SlotsIn(TimeSpan span, TimeSpan window) => Math.Max(1, (int)Math.Ceiling(span / window));
 
-    private sealed class DomainCount(Slots recent)
+    /// <summary>The recent counts of each domain (or network) of one campaign.</summary>
+    private sealed class Shares(int slots)
     {
-        public Slots Recent { get; } = recent;
-        public DateTimeOffset HeldUntil { get; set; }
+        /// <summary>Keys followed at once; beyond it, new ones are not counted (a flood of distinct keys has no share to detect).</summary>
+        private const int MaxKeys = 20_000;
+
+        private readonly Dictionary<string, Count> _keys = new(StringComparer.Ordinal);
+        private long _lastPrune;
+
+        public sealed class Count(Slots recent)
+        {
+            public Slots Recent { get; } = recent;
+            public DateTimeOffset HeldUntil { get; set; }
+        }
+
+        public Count? Observe(string key, long slot, DateTimeOffset now)
+        {
+            Prune(slot, now);
+            if (!_keys.TryGetValue(key, out var count))
+            {
+                if (_keys.Count >= MaxKeys)
+                {
+                    return null;
+                }
+                count = new Count(new Slots(slots));
+                _keys[key] = count;
+            }
+            count.Recent.Add(slot);
+            return count;
+        }
+
+        /// <summary>Once a window, forgets keys with nothing recent and no hold: memory follows the traffic.</summary>
+        private void Prune(long slot, DateTimeOffset now)
+        {
+            if (slot == _lastPrune)
+            {
+                return;
+            }
+            _lastPrune = slot;
+            foreach (var (key, count) in _keys)
+            {
+                if (count.Recent.Sum(slot - slots + 1, slot) == 0 && count.HeldUntil <= now)
+                {
+                    _keys.Remove(key);
+                }
+            }
+        }
     }
 
     /// <summary>A ring of counts, one per window, each tagged with its window so stale ones read as zero.</summary>

@@ -35,7 +35,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         Amendment? Amended = null,
         long? LogoVersion = null,
         int TextVersion = 1,
-        bool HoldsUnprovenSignatures = true,
+        UnprovenSignatureRule UnprovenSignatures = UnprovenSignatureRule.HoldDuringWaves,
         DateTime? PersonalDataPurgedAt = null)
     {
         /// <summary>Confirmed signatures of people, the rest of <see cref="SignatureCount"/> being organisations.</summary>
@@ -113,7 +113,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice, organisation.Slug),
             commitments, customFields,
             text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
-            logoUpdatedAt?.Ticks, text.Version, organisation.HoldsUnprovenSignatures, campaign.PersonalDataPurgedAt);
+            logoUpdatedAt?.Ticks, text.Version, organisation.UnprovenSignatures, campaign.PersonalDataPurgedAt);
     }
 
     /// <summary>

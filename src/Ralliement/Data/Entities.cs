@@ -15,14 +15,21 @@ public sealed class Organisation
     /// <summary>Publisher, director of publication and host, as shown on the legal notice page.</summary>
     public string? LegalNotice { get; set; }
     /// <summary>
-    /// Whether a signature sent without the browser's proof of work (JavaScript off, or a script
-    /// posting directly) waits for a moderator once confirmed. On by default.
+    /// When a signature sent without the browser's proof of work (JavaScript off, or a script
+    /// posting directly) waits for a moderator once confirmed: only during a wave by default.
     /// </summary>
-    public bool HoldsUnprovenSignatures { get; set; } = true;
+    public UnprovenSignatureRule UnprovenSignatures { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<Campaign> Campaigns { get; } = [];
     public List<Membership> Members { get; } = [];
 }
+
+/// <summary>
+/// Whether signatures without a proof of work are held for moderation. Without a wave they are as
+/// good as any other (every signature still needs its email confirmed, and the public pages promise
+/// to work without JavaScript); during one, a proof is what tells a person from a script.
+/// </summary>
+public enum UnprovenSignatureRule { HoldDuringWaves, HoldAlways }
 
 public enum CampaignKind { Manifesto, OpenLetter, Petition, Charter }
 
@@ -113,10 +120,22 @@ public enum HoldReason
 {
     /// <summary>Sent without a valid proof of work, and the organisation holds such signatures.</summary>
     NoProofOfWork,
-    /// <summary>Written while the campaign's signing rate jumped abnormally.</summary>
+    /// <summary>Written while the campaign's signing rate jumped abnormally (no longer given: a surge is success, not abuse; kept for earlier rows).</summary>
     SigningWave,
     /// <summary>Written while one email domain's share of the campaign's signatures jumped abnormally.</summary>
     DomainWave,
+    /// <summary>Written while one client network's share of the campaign's signatures jumped abnormally.</summary>
+    NetworkWave,
+}
+
+/// <summary>
+/// A proof-of-work solution already used by a signature, under its challenge's random part, so each
+/// is spent once across every node; forgotten once the challenge has expired and could not be sent again.
+/// </summary>
+public sealed class SpentProof
+{
+    public Guid Id { get; set; }
+    public DateTime ExpiresAt { get; set; }
 }
 
 /// <summary>Where a signature came from: the form, or an organiser's import of paper or earlier signatures.</summary>

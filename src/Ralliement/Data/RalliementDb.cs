@@ -28,6 +28,7 @@ public partial class RalliementDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<NewsPost> News => Set<NewsPost>();
     public DbSet<NewsText> NewsTexts => Set<NewsText>();
     public DbSet<SignatureImport> SignatureImports => Set<SignatureImport>();
+    public DbSet<SpentProof> SpentProofs => Set<SpentProof>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -49,7 +50,10 @@ public partial class RalliementDb(DbContextOptions options) : IdentityDbContext<
             o.Property(x => x.PostalAddress).HasMaxLength(500);
             o.Property(x => x.DataController).HasMaxLength(500);
             o.Property(x => x.LegalNotice).HasMaxLength(4000);
+            o.Property(x => x.UnprovenSignatures).HasConversion<string>().HasMaxLength(20);
         });
+        // The purge deletes by expiry.
+        modelBuilder.Entity<SpentProof>().HasIndex(x => x.ExpiresAt);
         OnOrganisersCreating(modelBuilder);
 
         modelBuilder.Entity<Campaign>(c =>

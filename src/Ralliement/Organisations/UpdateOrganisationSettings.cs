@@ -26,8 +26,8 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         public string? DataController { get; set; }
         public string? LegalNotice { get; set; }
         public string? RetentionMonths { get; set; }
-        /// <summary>See <see cref="Organisation.HoldsUnprovenSignatures"/>; an unticked box is not posted, hence false.</summary>
-        public bool HoldsUnprovenSignatures { get; set; }
+        /// <summary>A name of <see cref="UnprovenSignatureRule"/> (see <see cref="Organisation.UnprovenSignatures"/>); absent keeps the current rule.</summary>
+        public string? UnprovenSignatures { get; set; }
 
         public static Form Of(Organisation o) => new()
         {
@@ -37,7 +37,7 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
             DataController = o.DataController,
             LegalNotice = o.LegalNotice,
             RetentionMonths = o.RetentionMonths.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            HoldsUnprovenSignatures = o.HoldsUnprovenSignatures,
+            UnprovenSignatures = o.UnprovenSignatures.ToString(),
         };
     }
 
@@ -65,6 +65,17 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         {
             errors[nameof(Form.RetentionMonths)] = text["SettingsRetentionInvalid", MinRetentionMonths, MaxRetentionMonths];
         }
+        UnprovenSignatureRule? unproven = null;
+        if (!string.IsNullOrEmpty(form.UnprovenSignatures))
+        {
+            // Names only: Enum.TryParse would also take "1" or "7".
+            unproven = Enum.GetValues<UnprovenSignatureRule>().Cast<UnprovenSignatureRule?>()
+                .FirstOrDefault(rule => string.Equals(rule.ToString(), form.UnprovenSignatures, StringComparison.Ordinal));
+            if (unproven is null)
+            {
+                errors[nameof(Form.UnprovenSignatures)] = text["SettingsUnprovenInvalid"];
+            }
+        }
         if (errors.Count > 0)
         {
             return errors;
@@ -76,7 +87,7 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         row.DataController = dataController;
         row.LegalNotice = legalNotice;
         row.RetentionMonths = months;
-        row.HoldsUnprovenSignatures = form.HoldsUnprovenSignatures;
+        row.UnprovenSignatures = unproven ?? row.UnprovenSignatures;
         var changed = db.Entry(row).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
         if (changed.Count > 0)
         {

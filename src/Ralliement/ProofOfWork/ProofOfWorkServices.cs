@@ -14,6 +14,8 @@ public static class ProofOfWorkServices
         builder.Services.AddSingleton<ChallengeKey>();
         builder.Services.AddSingleton<IssueChallenge>();
         builder.Services.AddSingleton<VerifyProof>();
+        builder.Services.AddSingleton<ForgetSpentProofs>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ForgetSpentProofs>());
     }
 
     public static void MapProofOfWork(this WebApplication app)

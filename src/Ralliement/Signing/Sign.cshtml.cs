@@ -14,7 +14,7 @@ namespace Ralliement.Signing;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [OutputCache(PolicyName = PublicPageCaching.Policy)]
-public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampaign, SigningLimits limits, Honeypot honeypot, IConfiguration configuration) : PageModel
+public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampaign, IConfiguration configuration) : PageModel
 {
     /// <summary>A full queue empties in well under a second; a few seconds spreads the retries out.</summary>
     private const string RetryAfterSeconds = "5";
@@ -49,32 +49,30 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
         {
             return NotFound();
         }
-        var result = limits.TakeForNetwork(HttpContext) is { } wait
-            ? SignCampaign.Result.TooMany("TooManyFromNetwork", wait)
-            : honeypot.Caught(posted, campaign.Id)
-                ? new SignCampaign.Result([])
-                : await signCampaign.HandleAsync(campaign, input, PublicLinks.For(Request, configuration), cancellationToken);
-        if (result.Accepted)
+        var result = await signCampaign.HandleAsync(
+            new SignCampaign.Request(campaign, input, ClientNetwork.Of(HttpContext), PublicLinks.For(Request, configuration)), cancellationToken);
+        if (result.Outcome == SignCampaign.Outcome.Accepted)
         {
             // 303: the browser fetches the next page with GET, so reloading it never posts the form again.
             Response.Headers.Location = $"/{lang}/c/{Uri.EscapeDataString(slug)}/check-your-inbox";
             return StatusCode(StatusCodes.Status303SeeOther);
         }
         Form = new SignFormView(campaign, input, result.Errors);
-        if (result.RetryAfter is { } retryAfter)
+        switch (result.Outcome)
         {
-            Response.Headers.RetryAfter = RateLimits.RetryAfterSeconds(retryAfter);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Page();
+            case SignCampaign.Outcome.TooMany:
+                Response.Headers.RetryAfter = RateLimits.RetryAfterSeconds(result.RetryAfter ?? TimeSpan.FromMinutes(1));
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                break;
+            case SignCampaign.Outcome.Busy:
+                // Answered at once, with what was typed kept, rather than left to time out at the peak.
+                Response.Headers.RetryAfter = RetryAfterSeconds;
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                break;
+            default:
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                break;
         }
-        if (result.Busy)
-        {
-            // Answered at once, with what was typed kept, rather than left to time out at the peak.
-            Response.Headers.RetryAfter = RetryAfterSeconds;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Page();
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 }

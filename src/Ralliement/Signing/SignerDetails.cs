@@ -60,10 +60,13 @@ public sealed record SignerDetails(
         /// <summary>The proof of work the form's script adds (see <see cref="ProofOfWork.Challenge"/>); absent without JavaScript.</summary>
         public string? ProofChallenge { get; set; }
         public string? ProofNonce { get; set; }
+        /// <summary>The hidden field only robots fill (<see cref="AntiAbuse.Honeypot"/>).</summary>
+        public string? Trap { get; set; }
 
         /// <summary>Reads a posted form; a value that is not a number or a checkbox's "true" counts as absent.</summary>
         public static Form Read(IFormCollection form) => new()
         {
+            Trap = form[AntiAbuse.Honeypot.Field].FirstOrDefault(),
             FirstName = form[nameof(FirstName)].FirstOrDefault(),
             LastName = form[nameof(LastName)].FirstOrDefault(),
             Email = form[nameof(Email)].FirstOrDefault(),

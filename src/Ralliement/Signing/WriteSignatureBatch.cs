@@ -14,7 +14,8 @@ namespace Ralliement.Signing;
 /// already signed, only an email — a reminder with the withdrawal link if it is confirmed, a fresh
 /// link if it is pending — never more often than <c>Signing:RepeatMailInterval</c>. Items are
 /// taken in order, so two posts of one address in a batch are one signature and a repeat, as if
-/// they had come one after the other.
+/// they had come one after the other. Each valid proof of work is spent here too, under a unique
+/// key in the same commit: a proof already spent (on this node or another) counts as no proof.
 /// </summary>
 public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, AddressProtection addresses, TimeProvider clock, IOptions<SigningOptions> options)
 {
@@ -23,6 +24,7 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
         var now = clock.GetUtcNow().UtcDateTime;
         var keys = batch.Select(i => addresses.Key(i.Details.Email)).ToList();
         var known = await ExistingAsync(batch, keys);
+        await SpendProofsAsync(batch);
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
@@ -62,6 +64,36 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
             }
         }
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Records each valid proof as spent; one found spent already (a replay, here or through another
+    /// node) makes its signature unproven. Two nodes spending one proof at once both insert it, and
+    /// the unique key makes the second commit fail: the writer reads again, and it is found spent.
+    /// </summary>
+    private async Task SpendProofsAsync(IReadOnlyList<PendingSignature> batch)
+    {
+        var ids = batch.Where(i => i.Proof is not null).Select(i => i.Proof!.Id).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var spent = (await db.SpentProofs.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(CancellationToken.None)).ToHashSet();
+        foreach (var item in batch)
+        {
+            if (item.Proof is not { } proof)
+            {
+                continue;
+            }
+            if (spent.Add(proof.Id))
+            {
+                db.SpentProofs.Add(new SpentProof { Id = proof.Id, ExpiresAt = proof.ExpiresAt });
+            }
+            else
+            {
+                item.Hold ??= item.HoldIfUnproven;
+            }
+        }
     }
 
     /// <summary>The signatures already stored for the batch's addresses: one indexed query per campaign.</summary>

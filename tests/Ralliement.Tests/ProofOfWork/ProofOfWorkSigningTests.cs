@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ralliement.Data;
 using Ralliement.Tests.Support;
 
@@ -7,7 +8,8 @@ namespace Ralliement.Tests.ProofOfWork;
 
 /// <summary>
 /// A signature with a good proof of work counts once confirmed; one without (no JavaScript, a robot, a
-/// stale or reused proof) is still taken, and waits for a moderator if its organisation says so.
+/// stale or reused proof) is still taken, counts too unless a wave is on, and waits for a moderator
+/// if its organisation chose to hold such signatures always (which the tests of a bad proof use).
 /// </summary>
 public sealed class ProofOfWorkSigningTests
 {
@@ -36,9 +38,23 @@ public sealed class ProofOfWorkSigningTests
     }
 
     [Fact]
-    public async Task Without_a_proof_the_signature_is_taken_and_held_once_confirmed()
+    public async Task Without_a_proof_and_without_a_wave_the_signature_counts_once_confirmed()
     {
         using var app = new RalliementApp();
+        var email = RalliementApp.UniqueEmail();
+
+        var signed = await SignAsync(app, email, []);
+
+        Assert.Equal(HttpStatusCode.SeeOther, signed.StatusCode);
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, email));
+        Assert.Equal(1, await app.PublicCountAsync());
+    }
+
+    [Fact]
+    public async Task When_the_organisation_always_holds_unproven_signatures_one_without_a_proof_waits_for_a_moderator()
+    {
+        using var app = new RalliementApp();
+        await HoldUnprovenAlwaysAsync(app);
         var email = RalliementApp.UniqueEmail();
 
         var signed = await SignAsync(app, email, []);
@@ -153,24 +169,44 @@ public sealed class ProofOfWorkSigningTests
     }
 
     [Fact]
-    public async Task When_the_organisation_does_not_hold_unproven_signatures_they_count_once_confirmed()
+    public async Task A_spent_proof_is_no_proof_so_without_a_wave_its_signature_still_counts()
     {
         using var app = new RalliementApp();
-        await app.WithDbAsync(db => db.Organisations.ExecuteUpdateAsync(o => o.SetProperty(x => x.HoldsUnprovenSignatures, false)));
-        var email = RalliementApp.UniqueEmail();
+        var proof = await app.ProofAsync();
+        await SignAsync(app, RalliementApp.UniqueEmail(), proof);
+        var again = RalliementApp.UniqueEmail();
 
-        await SignAsync(app, email, []);
+        await SignAsync(app, again, proof);
 
-        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, email));
-        Assert.Equal(1, await app.PublicCountAsync());
+        Assert.Equal((SignatureState.Confirmed, (HoldReason?)null), await ConfirmedStateAsync(app, again));
+        Assert.Equal(1, await app.WithDbAsync(db => db.SpentProofs.CountAsync()));
     }
+
+    [Fact]
+    public async Task Spent_proofs_are_forgotten_once_their_challenge_has_expired()
+    {
+        using var app = new RalliementApp();
+        await SignAsync(app, RalliementApp.UniqueEmail(), await app.ProofAsync());
+        var forget = app.Services.GetRequiredService<Ralliement.ProofOfWork.ForgetSpentProofs>();
+
+        Assert.Equal(0, await forget.ForgetAsync(CancellationToken.None));
+        app.Clock.Advance(TimeSpan.FromMinutes(21));
+
+        Assert.Equal(1, await forget.ForgetAsync(CancellationToken.None));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SpentProofs.CountAsync()));
+    }
+
+    internal static Task HoldUnprovenAlwaysAsync(RalliementApp app) =>
+        app.WithDbAsync(db => db.Organisations.ExecuteUpdateAsync(o => o.SetProperty(x => x.UnprovenSignatures, UnprovenSignatureRule.HoldAlways)));
 
     private static Task<HttpResponseMessage> SignAsync(RalliementApp app, string email, Dictionary<string, string> proof) =>
         // An empty proof is sent as the form sends it without JavaScript: both fields present and empty.
         app.SignAsync(new Dictionary<string, string>(RalliementApp.Form(email).Concat(proof.Count > 0 ? proof : new() { ["ProofChallenge"] = "", ["ProofNonce"] = "" })));
 
+    /// <summary>A signature with this proof is held: the organisation holds unproven signatures always, so a bad proof shows.</summary>
     private static async Task AssertHeldAsync(RalliementApp app, Dictionary<string, string> proof)
     {
+        await HoldUnprovenAlwaysAsync(app);
         var email = RalliementApp.UniqueEmail();
         var signed = await SignAsync(app, email, proof);
         Assert.Equal(HttpStatusCode.SeeOther, signed.StatusCode);
