@@ -89,6 +89,56 @@ public sealed class TwoNodesTests : IDisposable
         Assert.Equal(keys.Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
     }
 
+    [PostgresFact]
+    public async Task A_proof_of_work_spent_on_one_node_is_refused_as_spent_on_the_other()
+    {
+        await Task.WhenAll(Task.Run(() => _first.Address), Task.Run(() => _second.Address));
+        // Held at once when unproven, so the stored hold tells which proof was taken as spent.
+        await _first.WithDbAsync(db => db.Organisations.ExecuteUpdateAsync(o => o.SetProperty(x => x.UnprovenSignatures, Ralliement.Data.UnprovenSignatureRule.HoldAlways)));
+        var proof = await _first.ProofAsync();
+        var first = RalliementApp.UniqueEmail("spent-first");
+        var second = RalliementApp.UniqueEmail("spent-second");
+
+        await _first.SignAsync(new(RalliementApp.Form(first).Concat(proof)));
+        await _second.SignAsync(new(RalliementApp.Form(second).Concat(proof)));
+
+        Assert.Null(await HoldOfAsync(first));
+        Assert.Equal(Ralliement.Data.HoldReason.NoProofOfWork, await HoldOfAsync(second));
+    }
+
+    [PostgresFact]
+    public async Task One_proof_sent_through_both_nodes_at_once_is_spent_by_one_signature_only()
+    {
+        await Task.WhenAll(Task.Run(() => _first.Address), Task.Run(() => _second.Address));
+        await _first.WithDbAsync(db => db.Organisations.ExecuteUpdateAsync(o => o.SetProperty(x => x.UnprovenSignatures, Ralliement.Data.UnprovenSignatureRule.HoldAlways)));
+        var pairs = new List<(Dictionary<string, string> Proof, string A, string B)>();
+        for (var i = 0; i < 20; i++)
+        {
+            pairs.Add((await _first.ProofAsync(), RalliementApp.UniqueEmail($"race-a{i}"), RalliementApp.UniqueEmail($"race-b{i}")));
+        }
+
+        var answers = await Task.WhenAll(pairs.SelectMany(p => new[]
+        {
+            _first.SignAsync(new(RalliementApp.Form(p.A).Concat(p.Proof))),
+            _second.SignAsync(new(RalliementApp.Form(p.B).Concat(p.Proof))),
+        }));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.SeeOther, answer.StatusCode));
+        foreach (var (_, a, b) in pairs)
+        {
+            var holds = new[] { await HoldOfAsync(a), await HoldOfAsync(b) };
+            Assert.Single(holds, h => h is null);
+            Assert.Single(holds, h => h == Ralliement.Data.HoldReason.NoProofOfWork);
+        }
+        Assert.Equal(20, await _first.WithDbAsync(db => db.SpentProofs.CountAsync()));
+    }
+
+    private Task<Ralliement.Data.HoldReason?> HoldOfAsync(string email)
+    {
+        var key = _first.KeyOf(email);
+        return _first.WithDbAsync(db => db.Signatures.Where(s => s.EmailKey == key).Select(s => s.HoldReason).SingleAsync());
+    }
+
     private async Task<MimeKit.MimeMessage> EmailAsync(string address)
     {
         for (var i = 0; i < 150; i++)
