@@ -25,6 +25,8 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
         var keys = batch.Select(i => addresses.Key(i.Details.Email)).ToList();
         var known = await ExistingAsync(batch, keys);
         await SpendProofsAsync(batch);
+        var created = new List<Signature>();
+        var createdTokens = new List<ConfirmationToken>();
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
@@ -35,9 +37,9 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
             if (!known.TryGetValue(key, out var existing))
             {
                 var signature = NewSignature(item, keys[i], now);
-                db.Signatures.Add(signature);
+                created.Add(signature);
                 known[key] = signature;
-                var token = NewToken(signature, now);
+                var token = NewToken(signature, now, createdTokens);
                 mail.AddConfirmation(db, item.Campaign, item.Details.Email.Address, item.Details.FirstName, item.Links, token, item.Details.OrganisationName);
             }
             else if (existing.LastMailAt is null || now - existing.LastMailAt >= options.Value.RepeatMailInterval)
@@ -46,7 +48,7 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
                 // only write to the inbox, and not more often than the interval allows. The address typed
                 // now is the one written to: once confirmed, only its hash is kept, and both are one mailbox.
                 existing.LastMailAt = now;
-                var token = NewToken(existing, now);
+                var token = NewToken(existing, now, existing.Id == 0 ? createdTokens : null);
                 switch (existing.State)
                 {
                     case SignatureState.Confirmed:
@@ -63,7 +65,27 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
                 }
             }
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await InsertCreatedAsync(created, createdTokens);
+        // The rest (repeats' reminders, every email, spent proofs) is a few rows in a usual batch.
         await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>New signatures and their rows, in a few multi-row statements (see <see cref="InsertRows"/>).</summary>
+    private async Task InsertCreatedAsync(List<Signature> created, List<ConfirmationToken> tokens)
+    {
+        // (CampaignId, EmailKey) is unique, and new signatures always have a key.
+        await db.InsertWithKeysAsync(created, nameof(Signature.CampaignId), nameof(Signature.EmailKey));
+        foreach (var signature in created)
+        {
+            signature.Commitments.ForEach(c => c.SignatureId = signature.Id);
+            signature.FieldValues.ForEach(v => v.SignatureId = signature.Id);
+        }
+        tokens.ForEach(t => t.SignatureId = t.Signature.Id);
+        await db.InsertAsync(created.SelectMany(s => s.Commitments).ToList());
+        await db.InsertAsync(created.SelectMany(s => s.FieldValues).ToList());
+        await db.InsertAsync(tokens);
     }
 
     /// <summary>
@@ -154,17 +176,26 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
         return signature;
     }
 
-    private string NewToken(Signature signature, DateTime now)
+    /// <param name="created">Where the token goes when its signature is new in this batch (inserted apart); null: tracked by EF.</param>
+    private string NewToken(Signature signature, DateTime now, List<ConfirmationToken>? created)
     {
         var (token, hash) = SignerTokens.Create();
-        db.ConfirmationTokens.Add(new ConfirmationToken
+        var row = new ConfirmationToken
         {
             Signature = signature,
             Hash = hash,
             ExpiresAt = now + options.Value.ConfirmationLifetime,
             // A reminder to a signer who already confirmed carries only a withdrawal link: nothing left to confirm.
             UsedAt = signature.State is SignatureState.Pending ? null : now,
-        });
+        };
+        if (created is null)
+        {
+            db.ConfirmationTokens.Add(row);
+        }
+        else
+        {
+            created.Add(row);
+        }
         return token;
     }
 }
