@@ -820,6 +820,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -849,7 +852,7 @@ namespace Ralliement.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "NextAttemptAt");
+                    b.HasIndex("State", "Priority", "NextAttemptAt", "Id");
 
                     b.ToTable("Outbox");
                 });
