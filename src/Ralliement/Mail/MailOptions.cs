@@ -36,4 +36,17 @@ public sealed class SmtpOptions
     public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
     public string? Username { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>Connections kept open to the server, each sending one email after another.</summary>
+    public int Connections { get; set; } = 4;
+
+    /// <summary>
+    /// Emails sent on one connection before it is closed and opened again. Many providers cap a
+    /// session (Gmail and Microsoft 365 near 100, some hosts lower) and answer 421 beyond it; 100
+    /// keeps the cost of opening a connection (TLS, AUTH) under 1 % of the exchanges.
+    /// </summary>
+    public int MessagesPerConnection { get; set; } = 100;
+
+    /// <summary>A ceiling on emails per second over all connections, for providers that bill or block above a rate; none by default.</summary>
+    public int? MaxPerSecond { get; set; }
 }
