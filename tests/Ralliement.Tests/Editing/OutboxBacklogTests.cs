@@ -36,23 +36,23 @@ public sealed class OutboxBacklogTests : IDisposable
         var id = await EditorSteps.CreateDraftAsync(client, "attente");
 
         var empty = await OverviewAsync(client, id, "fr");
-        Assert.Contains("<td>0 e-mail</td>", empty, StringComparison.Ordinal);
+        Assert.Contains("<td>0\u00a0e\u2011mail</td>", empty, StringComparison.Ordinal);
         Assert.DoesNotContain("partent en retard", empty, StringComparison.Ordinal);
-        Assert.Contains("<td>0 emails</td>", await OverviewAsync(client, id, "en"), StringComparison.Ordinal);
+        Assert.Contains("<td>0\u00a0emails</td>", await OverviewAsync(client, id, "en"), StringComparison.Ordinal);
 
         await QueueAsync(1);
         _app.Clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Contains("<td>1 seconde</td>", await OverviewAsync(client, id, "fr"), StringComparison.Ordinal);
-        Assert.Contains("<td>1 email</td>", await OverviewAsync(client, id, "en"), StringComparison.Ordinal);
+        Assert.Contains("<td>1\u00a0seconde</td>", await OverviewAsync(client, id, "fr"), StringComparison.Ordinal);
+        Assert.Contains("<td>1\u00a0email</td>", await OverviewAsync(client, id, "en"), StringComparison.Ordinal);
 
         await QueueAsync(2);
         _app.Clock.Advance(TimeSpan.FromMinutes(2));
         var late = await OverviewAsync(client, id, "fr");
-        Assert.Contains("<td>3 e-mails</td>", late, StringComparison.Ordinal);
-        Assert.Contains("<td>2 minutes</td>", late, StringComparison.Ordinal);
+        Assert.Contains("<td>3\u00a0e\u2011mails</td>", late, StringComparison.Ordinal);
+        Assert.Contains("<td>2\u00a0minutes</td>", late, StringComparison.Ordinal);
         Assert.Contains("Les e-mails partent en retard", late, StringComparison.Ordinal);
         var english = await OverviewAsync(client, id, "en");
-        Assert.Contains("<td>3 emails</td>", english, StringComparison.Ordinal);
+        Assert.Contains("<td>3\u00a0emails</td>", english, StringComparison.Ordinal);
         Assert.Contains("Emails are leaving late", english, StringComparison.Ordinal);
     }
 
