@@ -22,9 +22,10 @@ public sealed class MailOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long a sender holds a message it is sending before another may take it. Longer than the
-    /// slowest SMTP exchange (four steps of at most 30 s) plus clock skew between nodes; a message whose
-    /// sender died is sent again after this delay, under the same Message-Id.
+    /// How long a sender holds the group of messages it claimed before another may take them. A
+    /// sender gives back what it has not sent by half this time, leaving the other half for the email
+    /// in flight (four steps of at most 30 s) and clock skew between nodes; a message whose sender
+    /// died is sent again after this delay, under the same Message-Id.
     /// </summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
 }
