@@ -28,7 +28,7 @@ public sealed class SmtpPoolTests : IDisposable
         return server;
     }
 
-    private RalliementApp App(SmtpServer smtp, int connections = 4, int perConnection = 100)
+    private RalliementApp App(SmtpServer smtp, int connections = 4, int perConnection = 100, bool inBackground = false)
     {
         var app = new RalliementApp();
         _owned.Add(app);
@@ -37,8 +37,8 @@ public sealed class SmtpPoolTests : IDisposable
         app.Settings["Mail:Smtp:Security"] = "None";
         app.Settings["Mail:Smtp:Connections"] = connections.ToString(CultureInfo.InvariantCulture);
         app.Settings["Mail:Smtp:MessagesPerConnection"] = perConnection.ToString(CultureInfo.InvariantCulture);
-        // The tests run the sender themselves, to know when it has finished.
-        app.Settings["Mail:SendInBackground"] = "false";
+        // Most tests run the sender themselves, to know when it has finished.
+        app.Settings["Mail:SendInBackground"] = inBackground ? "true" : "false";
         _ = app.Address;
         return app;
     }
@@ -214,5 +214,46 @@ public sealed class SmtpPoolTests : IDisposable
         Assert.Equal(1, message.Attempts);
         Assert.Contains("No such mailbox", message.LastError, StringComparison.Ordinal);
         Assert.Equal(ids.Select(id => $"<outbox-{id}@localhost>").Order(), smtp.Log().Where(l => l.StartsWith("DATA ", StringComparison.Ordinal)).Select(l => l[5..]).Order());
+    }
+
+    [Fact]
+    public async Task Connections_stay_open_while_emails_flow_and_are_closed_once_idle()
+    {
+        var smtp = Server("");
+        var app = App(smtp, connections: 2, inBackground: true);
+        var ids = await QueueAsync(app, 20);
+        app.Services.GetRequiredService<Outbox>().Notify();
+
+        Assert.Equal(20, (await smtp.WaitForMessagesAsync(20, TimeSpan.FromSeconds(15))).Count);
+        await Task.Delay(500);
+        Assert.Equal(0, Count(smtp, "QUIT"));
+
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        await WaitForAsync(() => Count(smtp, "QUIT") == Count(smtp, "EHLO"));
+        await AssertEachArrivedOnceAsync(app, smtp, ids);
+    }
+
+    [Fact]
+    public async Task Stopping_the_site_closes_its_open_connections_politely()
+    {
+        var smtp = Server("");
+        var app = App(smtp, connections: 2, inBackground: true);
+        await QueueAsync(app, 10);
+        app.Services.GetRequiredService<Outbox>().Notify();
+        Assert.Equal(10, (await smtp.WaitForMessagesAsync(10, TimeSpan.FromSeconds(15))).Count);
+        Assert.Equal(0, Count(smtp, "QUIT"));
+
+        app.Dispose();
+
+        await WaitForAsync(() => Count(smtp, "QUIT") == Count(smtp, "EHLO"));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(condition());
     }
 }

@@ -9,7 +9,7 @@ SCRIPT is a comma-separated list of behaviours (empty for none):
     throttle=4         answer 451 to the first 4 MAIL commands
     refuse=word        answer 550 to any recipient containing word
 LOG gets one line per event, read by the tests: EHLO, MAIL, 451, 421, RCPT <address>,
-DROP, DATA <Message-Id>.
+DROP, DATA <Message-Id>, QUIT.
 """
 
 import asyncio
@@ -75,6 +75,10 @@ class ScriptedMailbox(Mailbox):
             return "550 5.1.1 No such mailbox"
         envelope.rcpt_tos.append(address)
         return "250 OK"
+
+    async def handle_QUIT(self, server, session, envelope):
+        self.log("QUIT")
+        return "221 Bye"
 
     async def handle_DATA(self, server, session, envelope):
         await self.wait()
