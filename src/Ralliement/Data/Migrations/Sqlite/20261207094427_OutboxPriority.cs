@@ -21,6 +21,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            // News was the only mail with an unsubscribe address; it keeps going after everything else.
+            migrationBuilder.Sql("UPDATE \"Outbox\" SET \"Priority\" = 2 WHERE \"UnsubscribeUrl\" IS NOT NULL");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_State_Priority_NextAttemptAt_Id",
                 table: "Outbox",
