@@ -28,7 +28,7 @@ public sealed class SmtpPoolTests : IDisposable
         return server;
     }
 
-    private RalliementApp App(SmtpServer smtp, int connections = 4, int perConnection = 100, bool inBackground = false)
+    private RalliementApp App(SmtpServer smtp, int connections = 4, int perConnection = 100, bool inBackground = false, int? maxPerSecond = null)
     {
         var app = new RalliementApp();
         _owned.Add(app);
@@ -39,6 +39,7 @@ public sealed class SmtpPoolTests : IDisposable
         app.Settings["Mail:Smtp:MessagesPerConnection"] = perConnection.ToString(CultureInfo.InvariantCulture);
         // Most tests run the sender themselves, to know when it has finished.
         app.Settings["Mail:SendInBackground"] = inBackground ? "true" : "false";
+        app.Settings["Mail:Smtp:MaxPerSecond"] = maxPerSecond?.ToString(CultureInfo.InvariantCulture);
         _ = app.Address;
         return app;
     }
@@ -170,6 +171,39 @@ public sealed class SmtpPoolTests : IDisposable
         Assert.All(await OutboxAsync(app), m => Assert.Equal(0, m.Attempts));
         // Said once for the whole pool, not once for each email or connection.
         Assert.Single(app.Log.From("Ralliement.Mail"), m => m.Contains("throttling", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_throttling_the_pool_sends_more_slowly_for_a_while()
+    {
+        var smtp = Server("throttle=1");
+        var app = App(smtp, connections: 2);
+        var ids = await QueueAsync(app, 5);
+        await SendAsync(app);
+        Assert.Equal(1, Count(smtp, "451"));
+
+        // Past the pause, within the recovery: one email a second, as nothing had left before the 451 (about 4 s for 5).
+        app.Clock.Advance(MailPace.Pause + TimeSpan.FromSeconds(1));
+        var clock = Stopwatch.StartNew();
+        await SendAsync(app);
+
+        await AssertEachArrivedOnceAsync(app, smtp, ids);
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(2.5), $"5 emails took {clock.Elapsed.TotalSeconds:F1} s.");
+    }
+
+    [Fact]
+    public async Task A_ceiling_on_emails_per_second_holds_the_whole_pool_to_it()
+    {
+        var smtp = Server("");
+        var app = App(smtp, connections: 4, maxPerSecond: 5);
+        var ids = await QueueAsync(app, 15);
+
+        var clock = Stopwatch.StartNew();
+        await SendAsync(app);
+
+        await AssertEachArrivedOnceAsync(app, smtp, ids);
+        // Five at once, then five a second: two seconds for the other ten.
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(1.5), $"15 emails took {clock.Elapsed.TotalSeconds:F1} s.");
     }
 
     [Fact]
