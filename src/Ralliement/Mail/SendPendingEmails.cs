@@ -156,8 +156,11 @@ public sealed partial class SendPendingEmails(
         var attempts = message.Attempts + 1;
         var error = exception.GetType().Name + ": " + exception.Message;
         error = error.Length > 2000 ? error[..2000] : error;
-        // A 5xx is the server's final word on this email (no such mailbox, refused content): another try would get the same.
-        var refused = exception is SmtpCommandException command && (int)command.StatusCode >= 500;
+        // A 5xx to this email's recipient or content is the server's final word on it (no such mailbox,
+        // refused content): another try would get the same. A 5xx to the greeting or to our sender
+        // address is about the site, not this email, and keeps the ordinary retries.
+        var refused = exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted } command
+            && (int)command.StatusCode >= 500;
         var givenUp = refused || attempts >= options.Value.MaxAttempts;
         var state = givenUp ? OutboxState.Failed : OutboxState.Pending;
         var next = givenUp ? message.NextAttemptAt : Now + BackOff(attempts);

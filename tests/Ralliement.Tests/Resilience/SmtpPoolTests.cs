@@ -282,6 +282,30 @@ public sealed class SmtpPoolTests : IDisposable
         await WaitForAsync(() => Count(smtp, "QUIT") == Count(smtp, "EHLO"));
     }
 
+    [Fact]
+    public async Task A_server_refusing_the_sites_own_address_costs_attempts_but_fails_no_email_at_once()
+    {
+        var smtp = Server("refuse_from=blocked");
+        var app = new RalliementApp();
+        _owned.Add(app);
+        app.Settings["Mail:From"] = "Ralliement <blocked@ralliement.test>";
+        app.Settings["Mail:Smtp:Host"] = "127.0.0.1";
+        app.Settings["Mail:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+        app.Settings["Mail:Smtp:Security"] = "None";
+        app.Settings["Mail:SendInBackground"] = "false";
+        _ = app.Address;
+        await QueueAsync(app, 3);
+
+        await SendAsync(app);
+
+        Assert.Empty(smtp.Received());
+        Assert.All(await OutboxAsync(app), m =>
+        {
+            Assert.Equal(OutboxState.Pending, m.State);
+            Assert.Equal(1, m.Attempts);
+        });
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 100 && !condition(); i++)

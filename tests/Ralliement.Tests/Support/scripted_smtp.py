@@ -8,6 +8,7 @@ SCRIPT is a comma-separated list of behaviours (empty for none):
     close_after=5      answer 421 to the 6th MAIL of a connection, then close it
     throttle=4         answer 451 to the first 4 MAIL commands
     refuse=word        answer 550 to any recipient containing word
+    refuse_from=word   answer 550 to any sender containing word
 LOG gets one line per event, read by the tests: EHLO, MAIL, 451, 421, RCPT <address>,
 DROP, DATA <Message-Id>, QUIT.
 """
@@ -29,6 +30,7 @@ class ScriptedMailbox(Mailbox):
         self.close_after = int(self.script.get("close_after", "0"))
         self.throttle = int(self.script.get("throttle", "0"))
         self.refuse = self.script.get("refuse", "")
+        self.refuse_from = self.script.get("refuse_from", "")
         self.mails = 0
         self.messages = 0
 
@@ -60,6 +62,8 @@ class ScriptedMailbox(Mailbox):
         if self.mails <= self.throttle:
             self.log("451")
             return "451 4.7.1 Too many messages, slow down"
+        if self.refuse_from and self.refuse_from in address:
+            return "550 5.7.1 Sender refused"
         if self.close_after and getattr(session, "sent_here", 0) >= self.close_after:
             self.log("421")
             asyncio.get_running_loop().call_soon(server.transport.close)
