@@ -58,7 +58,7 @@ public sealed partial class NoticeSigningWaves(
         var (subject, body) = Compose(wave, campaign.Slug, campaign.Organisation);
         foreach (var email in emails)
         {
-            outbox.Add(db, email, subject, body);
+            outbox.Add(db, email, subject, body, OutboxPriority.Organiser);
         }
         db.AuditLog.Add(new AuditEntry
         {

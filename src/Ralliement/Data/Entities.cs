@@ -222,6 +222,22 @@ public sealed class ConfirmationToken
 
 public enum OutboxState { Pending, Sent, Failed }
 
+/// <summary>
+/// Which waiting emails leave first, stored as a number so the claim can order by it: a signer who
+/// has just signed waits for a link on the page, an organiser can wait a few seconds, news can wait.
+/// </summary>
+public enum OutboxPriority
+{
+    /// <summary>A confirmation link, an "already signed" notice, a link to one's own signature.</summary>
+    Signer = 0,
+
+    /// <summary>Invitations, password resets, notices to organisers and moderators.</summary>
+    Organiser = 1,
+
+    /// <summary>News to the signers who asked for it: thousands at once, after everything else.</summary>
+    News = 2,
+}
+
 /// <summary>An email waiting to be sent; written in the same transaction as what caused it, so none is lost.</summary>
 public sealed class OutboxMessage
 {
@@ -232,6 +248,7 @@ public sealed class OutboxMessage
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
     public OutboxState State { get; set; }
+    public OutboxPriority Priority { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime NextAttemptAt { get; set; }
@@ -241,7 +258,7 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     /// <summary>
     /// For news: the one-click unsubscribe address, sent as <c>List-Unsubscribe</c> with
-    /// <c>List-Unsubscribe-Post</c> (RFC 8058). News is also sent after every other waiting email.
+    /// <c>List-Unsubscribe-Post</c> (RFC 8058).
     /// </summary>
     public string? UnsubscribeUrl { get; set; }
 }

@@ -148,7 +148,8 @@ public partial class RalliementDb(DbContextOptions options) : IdentityDbContext<
             m.Property(x => x.HtmlBody).HasMaxLength(200_000);
             m.Property(x => x.LastError).HasMaxLength(2000);
             m.Property(x => x.UnsubscribeUrl).HasMaxLength(2000);
-            m.HasIndex(x => new { x.State, x.NextAttemptAt });
+            // Serves the claim: the pending rows, read in the order they are sent.
+            m.HasIndex(x => new { x.State, x.Priority, x.NextAttemptAt, x.Id });
         });
     }
 

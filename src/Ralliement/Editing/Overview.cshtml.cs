@@ -1,15 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ralliement.Data;
+using Ralliement.Mail;
 using Ralliement.Organisers;
 
 namespace Ralliement.Editing;
 
 /// <summary>One campaign as its organisers see it, with a link to every page about it that their role opens.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.See)]
-public sealed class OverviewModel(ReadCampaignOverview readOverview) : PageModel
+public sealed class OverviewModel(ReadCampaignOverview readOverview, RalliementDb db, TimeProvider clock) : PageModel
 {
     public ReadCampaignOverview.View Campaign { get; private set; } = null!;
+
+    /// <summary>The site's emails waiting to leave: during a peak, whether confirmations keep up.</summary>
+    public OutboxBacklog Backlog { get; private set; } = null!;
 
     public OrganisationContext Organisation => HttpContext.Organisation();
 
@@ -26,6 +31,7 @@ public sealed class OverviewModel(ReadCampaignOverview readOverview) : PageModel
             return NotFound();
         }
         Campaign = campaign;
+        Backlog = await OutboxBacklog.ReadAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return Page();
     }
 }

@@ -9,12 +9,13 @@ public static class MailServices
     {
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
         builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<MailPace>();
         builder.Services.AddSingleton<MailTransport>(services =>
         {
             var options = services.GetRequiredService<IOptions<MailOptions>>();
             if (!string.IsNullOrEmpty(options.Value.Smtp.Host))
             {
-                return new SmtpTransport(options);
+                return new SmtpTransport(options, services.GetRequiredService<TimeProvider>());
             }
             var folder = options.Value.PickupDirectory is { Length: > 0 } configured
                 ? configured

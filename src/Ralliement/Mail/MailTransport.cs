@@ -1,5 +1,3 @@
-using MailKit.Net.Smtp;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Ralliement.Mail;
@@ -7,7 +5,13 @@ namespace Ralliement.Mail;
 /// <summary>Where emails go: a folder of .eml files for development, or an SMTP server.</summary>
 public abstract class MailTransport
 {
+    /// <summary>How many emails may be in flight at once; the sender runs one sending loop for each.</summary>
+    public virtual int Connections => 1;
+
     public abstract Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Closes what has been unused since <paramref name="before"/>, so a quiet site holds no socket.</summary>
+    public virtual Task CloseIdleAsync(DateTime before, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Writes each email as <c>&lt;message id&gt;.eml</c>; writing the same message again replaces the file.</summary>
@@ -24,21 +28,5 @@ public sealed class PickupDirectoryTransport(string directory) : MailTransport
         await message.WriteToAsync(temporary, cancellationToken);
         // A reader of the folder never sees half a message.
         File.Move(temporary, final, overwrite: true);
-    }
-}
-
-public sealed class SmtpTransport(IOptions<MailOptions> options) : MailTransport
-{
-    public override async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
-    {
-        var smtp = options.Value.Smtp;
-        using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.Username))
-        {
-            await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
-        }
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

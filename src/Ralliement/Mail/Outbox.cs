@@ -11,12 +11,16 @@ public sealed class Outbox(TimeProvider clock, AddressProtection addresses)
 {
     private readonly SemaphoreSlim _waiting = new(0, 1);
 
-    /// <param name="unsubscribeUrl">For news only: the one-click unsubscribe address (RFC 8058).</param>
-    public void Add(RalliementDb db, string to, string subject, string textBody, string? unsubscribeUrl = null) =>
-        AddSealed(db, addresses.Seal(to), subject, textBody, unsubscribeUrl);
+    /// <param name="priority">Who waits for it: the sender takes signers' emails first and news last.</param>
+    public void Add(RalliementDb db, string to, string subject, string textBody, OutboxPriority priority) =>
+        Add(db, addresses.Seal(to), subject, textBody, priority, unsubscribeUrl: null);
 
-    /// <summary>For an address already sealed, as stored for a signer who accepts news.</summary>
-    public void AddSealed(RalliementDb db, string sealedTo, string subject, string textBody, string? unsubscribeUrl = null)
+    /// <summary>News, to an address already sealed as stored for a signer who accepts it.</summary>
+    /// <param name="unsubscribeUrl">The one-click unsubscribe address (RFC 8058).</param>
+    public void AddNews(RalliementDb db, string sealedTo, string subject, string textBody, string unsubscribeUrl) =>
+        Add(db, sealedTo, subject, textBody, OutboxPriority.News, unsubscribeUrl);
+
+    private void Add(RalliementDb db, string sealedTo, string subject, string textBody, OutboxPriority priority, string? unsubscribeUrl)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
@@ -25,6 +29,7 @@ public sealed class Outbox(TimeProvider clock, AddressProtection addresses)
             Subject = subject,
             TextBody = textBody,
             State = OutboxState.Pending,
+            Priority = priority,
             CreatedAt = now,
             NextAttemptAt = now,
             UnsubscribeUrl = unsubscribeUrl,

@@ -1,23 +1,42 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MailKit.Net.Smtp;
 using MimeKit;
 using Ralliement.Data;
 using Ralliement.Privacy;
 
 namespace Ralliement.Mail;
 
-/// <summary>Sends the outbox's due emails, retrying failures with exponential back-off.</summary>
+/// <summary>
+/// Sends the outbox's due emails over every connection of the transport, signers' first and news
+/// last, retrying failures with exponential back-off.
+/// </summary>
 public sealed partial class SendPendingEmails(
     IServiceScopeFactory scopes,
     Outbox outbox,
     MailTransport transport,
+    MailPace pace,
     AddressProtection addresses,
     TimeProvider clock,
     IOptions<MailOptions> options,
     ILogger<SendPendingEmails> logger) : BackgroundService
 {
-    private const int BatchSize = 50;
+    /// <summary>
+    /// Emails claimed for each connection at a time: enough that claims and marks cost little beside
+    /// the sending, few enough that a signer's confirmation queued meanwhile waits behind at most
+    /// this many emails on each connection, and that another node finds work while this one is busy.
+    /// </summary>
+    private const int ClaimPerConnection = 10;
+
+    /// <summary>Shorter than the idle timeout of common servers (Postfix: 300 s), so we close before they do.</summary>
+    private static readonly TimeSpan IdleConnection = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _backlogLock = new();
+    private DateTime _nextBacklogLook = DateTime.MinValue;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,9 +48,12 @@ public sealed partial class SendPendingEmails(
         {
             try
             {
-                while (await SendDueAsync(stoppingToken) == BatchSize)
+                await SendDueAsync(stoppingToken);
+                await using (var scope = scopes.CreateAsyncScope())
                 {
+                    await WatchBacklogAsync(scope.ServiceProvider.GetRequiredService<RalliementDb>(), stoppingToken);
                 }
+                await transport.CloseIdleAsync(Now - IdleConnection, stoppingToken);
                 await outbox.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -46,93 +68,139 @@ public sealed partial class SendPendingEmails(
         }
     }
 
-    /// <summary>Sends one batch of due messages; returns how many it found due.</summary>
+    /// <summary>Sends until nothing is due or the server asked to pause; returns how many emails were claimed.</summary>
     /// <remarks>
-    /// Several nodes may run this on one database, and any of them may die mid-send. Each message is
-    /// first claimed by a conditional update (only one sender sees "1 row affected"), then sent, then
-    /// marked sent. A sender that dies between sending and marking leaves its claim to expire, and the
-    /// message is sent again with the same Message-Id: the pickup folder overwrites its file, and a
+    /// Several nodes may run this on one database, and any of them may die mid-send. Each group of
+    /// emails is claimed by one statement (no two senders get the same row), sent, then marked sent
+    /// in one statement. A sender that dies before marking leaves its claim to expire, and those
+    /// emails are sent again with the same Message-Id: the pickup folder overwrites its file, and a
     /// mail server or client can recognise the repeat.
     /// </remarks>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox
-            .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            // News (the only mail with an unsubscribe address) goes after every other due email, so a
-            // newsletter to thousands never delays a signer's confirmation link.
-            .OrderBy(m => m.UnsubscribeUrl != null).ThenBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        foreach (var id in due)
+        var claimed = 0;
+        while (!cancellationToken.IsCancellationRequested && pace.PausedUntil is null)
         {
-            var message = await ClaimAsync(db, id, cancellationToken);
-            if (message is not null)
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+            var claimedAt = Now;
+            var batch = await db.ClaimDueEmailsAsync(
+                ClaimPerConnection * transport.Connections, claimedAt, claimedAt + options.Value.ClaimDuration, cancellationToken);
+            if (batch.Count == 0)
             {
-                await SendAsync(db, message, cancellationToken);
+                break;
             }
+            claimed += batch.Count;
+            await SendClaimedAsync(db, batch, claimedAt, cancellationToken);
+            await WatchBacklogAsync(db, cancellationToken);
         }
-        return due.Count;
+        return claimed;
     }
 
-    /// <summary>Takes the message for this sender, or returns null when another holds it or has sent it.</summary>
-    private async Task<OutboxMessage?> ClaimAsync(RalliementDb db, long id, CancellationToken cancellationToken)
+    /// <summary>Sends a claimed group over every connection at once, then marks what left in one statement.</summary>
+    private async Task SendClaimedAsync(RalliementDb db, List<OutboxMessage> batch, DateTime claimedAt, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var until = now + options.Value.ClaimDuration;
-        var claimed = await db.Outbox
-            .Where(m => m.Id == id && m.State == OutboxState.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.ClaimedUntil, until), cancellationToken);
-        return claimed == 1
-            ? await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken)
-            : null;
-    }
-
-    private async Task SendAsync(RalliementDb db, OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var row = db.Outbox.Where(m => m.Id == message.Id);
+        var started = new ConcurrentDictionary<long, bool>();
+        var sent = new ConcurrentBag<long>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = transport.Connections, CancellationToken = cancellationToken };
         try
         {
-            await transport.SendAsync(ToMime(message), cancellationToken);
+            await Parallel.ForEachAsync(batch, parallel, async (message, token) =>
+            {
+                // Past half the claim another node may soon take these emails: they go back rather than race it.
+                if (Now - claimedAt > options.Value.ClaimDuration / 2 || pace.PausedUntil is not null)
+                {
+                    return;
+                }
+                await pace.WaitTurnAsync(token);
+                started[message.Id] = true;
+                try
+                {
+                    await transport.SendAsync(ToMime(message), token);
+                }
+                catch (Exception exception) when (!token.IsCancellationRequested)
+                {
+                    await RecordFailureAsync(message, exception);
+                    return;
+                }
+                sent.Add(message.Id);
+                pace.Sent();
+            });
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        finally
         {
-            var attempts = message.Attempts + 1;
-            var error = exception.GetType().Name + ": " + exception.Message;
-            error = error.Length > 2000 ? error[..2000] : error;
-            var givenUp = attempts >= options.Value.MaxAttempts;
-            var state = givenUp ? OutboxState.Failed : OutboxState.Pending;
-            var next = givenUp ? message.NextAttemptAt : clock.GetUtcNow().UtcDateTime + BackOff(attempts);
-            await row.ExecuteUpdateAsync(m => m
-                .SetProperty(x => x.Attempts, attempts)
-                .SetProperty(x => x.LastError, error)
-                .SetProperty(x => x.State, state)
-                .SetProperty(x => x.NextAttemptAt, next)
-                .SetProperty(x => x.ClaimedUntil, (DateTime?)null), CancellationToken.None);
-            if (givenUp)
+            if (!sent.IsEmpty)
             {
-                LogGaveUp(logger, message.Id, attempts);
+                await db.MarkEmailsSentAsync([.. sent], Now);
             }
-            else
+            // An email cut off while on its way stays claimed: it may have left, so it waits for its claim to expire.
+            var untouched = batch.Where(m => !started.ContainsKey(m.Id)).Select(m => m.Id).ToList();
+            if (untouched.Count > 0)
             {
-                LogRetry(logger, message.Id, attempts, exception.GetType().Name);
+                await db.ReleaseEmailsAsync(untouched, pace.PausedUntil ?? Now);
             }
+        }
+    }
+
+    private async Task RecordFailureAsync(OutboxMessage message, Exception exception)
+    {
+        // Its own context: the other connections' emails are in flight on the batch's.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        if (exception is SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.ErrorInProcessing })
+        {
+            // 421 and 451 speak of the server's load, not of this email: it waits without losing an attempt.
+            await db.ReleaseEmailsAsync([message.Id], pace.Throttled());
             return;
         }
-        // Not cancellable: the message has left, so the row must say so, or it would be sent again.
-        var sentAt = clock.GetUtcNow().UtcDateTime;
-        await row.ExecuteUpdateAsync(m => m
-            .SetProperty(x => x.State, OutboxState.Sent)
-            .SetProperty(x => x.SentAt, sentAt)
-            // The body holds a signer's link and the address is personal data: once sent, neither is needed.
-            .SetProperty(x => x.To, "")
-            .SetProperty(x => x.TextBody, "")
-            .SetProperty(x => x.HtmlBody, (string?)null)
-            .SetProperty(x => x.LastError, (string?)null)
+        var attempts = message.Attempts + 1;
+        var error = exception.GetType().Name + ": " + exception.Message;
+        error = error.Length > 2000 ? error[..2000] : error;
+        // A 5xx to this email's recipient or content is the server's final word on it (no such mailbox,
+        // refused content): another try would get the same. A 5xx to the greeting or to our sender
+        // address is about the site, not this email, and keeps the ordinary retries.
+        var refused = exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted } command
+            && (int)command.StatusCode >= 500;
+        var givenUp = refused || attempts >= options.Value.MaxAttempts;
+        var state = givenUp ? OutboxState.Failed : OutboxState.Pending;
+        var next = givenUp ? message.NextAttemptAt : Now + BackOff(attempts);
+        await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.Attempts, attempts)
+            .SetProperty(x => x.LastError, error)
+            .SetProperty(x => x.State, state)
+            .SetProperty(x => x.NextAttemptAt, next)
             .SetProperty(x => x.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        if (refused)
+        {
+            LogRefused(logger, message.Id, (int)((SmtpCommandException)exception).StatusCode);
+        }
+        else if (givenUp)
+        {
+            LogGaveUp(logger, message.Id, attempts);
+        }
+        else
+        {
+            LogRetry(logger, message.Id, attempts, exception.GetType().Name);
+        }
+    }
+
+    /// <summary>While the oldest waiting email is late, says so once a minute: counts and ages only.</summary>
+    private async Task WatchBacklogAsync(RalliementDb db, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        lock (_backlogLock)
+        {
+            if (now < _nextBacklogLook)
+            {
+                return;
+            }
+            _nextBacklogLook = now + OutboxBacklog.Late;
+        }
+        var backlog = await OutboxBacklog.ReadAsync(db, now, cancellationToken);
+        if (backlog.IsLate)
+        {
+            LogLate(logger, backlog.Waiting, (int)backlog.OldestAge.TotalSeconds);
+        }
     }
 
     /// <summary>30 s, 1 min, 2 min … doubling up to 6 hours between attempts.</summary>
@@ -164,6 +232,12 @@ public sealed partial class SendPendingEmails(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} failed (attempt {Attempts}, {Error}); will retry")]
     private static partial void LogRetry(ILogger logger, long id, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} refused by the mail server ({Status}); not retried")]
+    private static partial void LogRefused(ILogger logger, long id, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Waiting} emails wait to be sent; the oldest has waited {Seconds} s")]
+    private static partial void LogLate(ILogger logger, int waiting, int seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} given up after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, long id, int attempts);

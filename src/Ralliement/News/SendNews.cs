@@ -118,7 +118,7 @@ public sealed partial class SendNews(
         foreach (var recipient in recipients)
         {
             var (subject, body, unsubscribe) = mail.Write(post, campaign, recipient);
-            outbox.AddSealed(db, recipient.SealedEmail, subject, body, unsubscribe);
+            outbox.AddNews(db, recipient.SealedEmail, subject, body, unsubscribe);
         }
         var last = recipients.Count > 0 ? recipients[^1].SignatureId : post.LastSignatureId;
         var count = recipients.Count;

@@ -48,7 +48,8 @@ public sealed class InviteMember(RalliementDb db, Audit audit, Outbox outbox, Ti
         audit.Record(organisation, "member.invite", $"invitation:{invitation.Id}", $"{address} as {role}");
         outbox.Add(db, address,
             text["InviteEmailSubject", organisation.Name],
-            text["InviteEmailBody", organisation.Actor, organisation.Name, text["Role" + role], links.Invitation(language, token), Lifetime.Days]);
+            text["InviteEmailBody", organisation.Actor, organisation.Name, text["Role" + role], links.Invitation(language, token), Lifetime.Days],
+            OutboxPriority.Organiser);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();

@@ -45,7 +45,7 @@ public sealed class RequestPasswordReset(
         var token = await users.GeneratePasswordResetTokenAsync(organiser);
         var link = links.SetUp(language, organiser.Id, token);
         // The stamp and the email are saved together by Identity's SaveChanges on the same context.
-        outbox.Add(db, organiser.Email!, text["ResetEmailSubject"], text["ResetEmailBody", link]);
+        outbox.Add(db, organiser.Email!, text["ResetEmailSubject"], text["ResetEmailBody", link], OutboxPriority.Organiser);
         await users.SetAuthenticationTokenAsync(organiser, StampProvider, StampName, now.ToString("O", CultureInfo.InvariantCulture));
         outbox.Notify();
         return true;

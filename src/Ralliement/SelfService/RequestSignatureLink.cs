@@ -70,7 +70,7 @@ public sealed class RequestSignatureLink(
                 text["MailAction", links.MySignature(language, token)],
                 text["MailIgnore"],
                 $"-- \n{campaign?.Organisation.Name}\n{links.Campaign(language, slug)}");
-            outbox.Add(db, to, text["MailSubject", title], body);
+            outbox.Add(db, to, text["MailSubject", title], body, OutboxPriority.Signer);
         }
         finally
         {

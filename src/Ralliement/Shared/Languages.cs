@@ -28,8 +28,11 @@ public static class Languages
     }
 
     /// <summary>The resource key for "N signatures": French puts 0 in the singular, English does not.</summary>
-    public static string SignaturesKey(int count) =>
-        count == 1 || (count == 0 && Current == "fr") ? "SignatureSingular" : "SignaturePlural";
+    public static string SignaturesKey(int count) => CountKey("Signature", count);
+
+    /// <summary><paramref name="stem"/> + <c>Singular</c> or <c>Plural</c> for <paramref name="count"/> in the current language (French: 0 and 1 singular).</summary>
+    public static string CountKey(string stem, long count) =>
+        stem + (count == 1 || (count == 0 && Current == "fr") ? "Singular" : "Plural");
 
     /// <summary>The same path in another language.</summary>
     public static string Switch(string path, string language)

@@ -27,7 +27,7 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IStri
             text["MailWithdraw", links.Withdraw(language, token)],
             text["MailNotYou"],
             Signature(campaign, links, language));
-        outbox.Add(db, to, text["MailConfirmSubject", campaign.Title], body);
+        outbox.Add(db, to, text["MailConfirmSubject", campaign.Title], body, OutboxPriority.Signer);
     }
 
     public void AddAlreadySigned(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token)
@@ -38,7 +38,7 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IStri
             text["MailWithdraw", links.Withdraw(language, token)],
             text["MailNotYou"],
             Signature(campaign, links, language));
-        outbox.Add(db, to, text["MailAlreadySignedSubject", campaign.Title], body);
+        outbox.Add(db, to, text["MailAlreadySignedSubject", campaign.Title], body, OutboxPriority.Signer);
     }
 
     /// <summary>To an address whose signature was confirmed and then held or rejected by moderators.</summary>
@@ -50,7 +50,7 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IStri
             text["MailWithdraw", links.Withdraw(language, token)],
             text["MailNotYou"],
             Signature(campaign, links, language));
-        outbox.Add(db, to, text["MailAlreadySignedSubject", campaign.Title], body);
+        outbox.Add(db, to, text["MailAlreadySignedSubject", campaign.Title], body, OutboxPriority.Signer);
     }
 
     private string Signature(ReadCampaign.View campaign, PublicLinks links, string language) =>

@@ -23,7 +23,7 @@ public sealed class OutboxTests : IDisposable
         return await _app.WithDbAsync(async db =>
         {
             var outbox = _app.Services.GetRequiredService<Outbox>();
-            outbox.Add(db, to, "Subject", "Body");
+            outbox.Add(db, to, "Subject", "Body", OutboxPriority.Signer);
             await db.SaveChangesAsync();
             return await db.Outbox.MaxAsync(m => m.Id);
         });

@@ -26,7 +26,7 @@ public sealed class OutboxClaimTests : IDisposable
         var outbox = _app.Services.GetRequiredService<Outbox>();
         for (var i = 0; i < count; i++)
         {
-            outbox.Add(db, $"claim{i}@example.org", "Subject", "Body");
+            outbox.Add(db, $"claim{i}@example.org", "Subject", "Body", OutboxPriority.Signer);
         }
         await db.SaveChangesAsync();
         return await db.Outbox.Select(m => m.Id).ToListAsync();

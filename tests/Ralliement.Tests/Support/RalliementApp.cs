@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Ralliement.Data;
@@ -62,6 +63,9 @@ public partial class RalliementApp : WebApplicationFactory<Program>
     /// <summary>This app's own PostgreSQL database when the suite runs on PostgreSQL, else null (SQLite).</summary>
     private string? _postgresDatabase;
 
+    /// <summary>The warnings and errors this host logged.</summary>
+    public CapturedLog Log { get; } = new();
+
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -78,7 +82,11 @@ public partial class RalliementApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        builder.ConfigureLogging(logging => TestLogFile.AddTo(logging, "app"));
+        builder.ConfigureLogging(logging =>
+        {
+            TestLogFile.AddTo(logging, "app");
+            logging.AddProvider(Log);
+        });
     }
 
     /// <summary>Where the server listens; starts it on first use.</summary>

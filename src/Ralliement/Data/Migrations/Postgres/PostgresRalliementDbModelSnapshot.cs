@@ -851,6 +851,9 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -880,7 +883,7 @@ namespace Ralliement.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "NextAttemptAt");
+                    b.HasIndex("State", "Priority", "NextAttemptAt", "Id");
 
                     b.ToTable("Outbox");
                 });

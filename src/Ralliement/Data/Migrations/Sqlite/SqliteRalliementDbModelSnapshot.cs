@@ -822,6 +822,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -851,7 +854,7 @@ namespace Ralliement.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State", "NextAttemptAt");
+                    b.HasIndex("State", "Priority", "NextAttemptAt", "Id");
 
                     b.ToTable("Outbox");
                 });
