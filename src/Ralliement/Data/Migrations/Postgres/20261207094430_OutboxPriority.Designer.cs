@@ -716,9 +716,6 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<bool>("HoldsUnprovenSignatures")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("LegalNotice")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -739,6 +736,11 @@ namespace Ralliement.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<string>("UnprovenSignatures")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -1090,6 +1092,22 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.HasIndex("CampaignId");
 
                     b.ToTable("SignatureImports");
+                });
+
+            modelBuilder.Entity("Ralliement.Data.SpentProof", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentProofs");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -689,9 +689,6 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("HoldsUnprovenSignatures")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("LegalNotice")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -711,6 +708,11 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnprovenSignatures")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1057,6 +1059,22 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId");
 
                     b.ToTable("SignatureImports");
+                });
+
+            modelBuilder.Entity("Ralliement.Data.SpentProof", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentProofs");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
