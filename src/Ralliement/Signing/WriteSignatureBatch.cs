@@ -24,7 +24,7 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
         var now = clock.GetUtcNow().UtcDateTime;
         var keys = batch.Select(i => addresses.Key(i.Details.Email)).ToList();
         var known = await ExistingAsync(batch, keys);
-        await SpendProofsAsync(batch);
+        var proofs = await SpendProofsAsync(batch);
         var created = new List<Signature>();
         var createdTokens = new List<ConfirmationToken>();
         for (var i = 0; i < batch.Count; i++)
@@ -67,9 +67,19 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
         }
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await InsertCreatedAsync(created, createdTokens);
-        // The rest (repeats' reminders, every email, spent proofs) is a few rows in a usual batch.
+        await db.InsertAsync(proofs);
+        await db.InsertAsync(TakeEmails());
+        // The rest (repeats' reminders and their tokens) is a few rows in a usual batch.
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>The batch's emails, taken from EF's tracking (where <see cref="SignerMail"/> puts them) to be inserted in one statement.</summary>
+    private List<OutboxMessage> TakeEmails()
+    {
+        var added = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
+        added.ForEach(e => e.State = EntityState.Detached);
+        return added.Select(e => e.Entity).ToList();
     }
 
     /// <summary>New signatures and their rows, in a few multi-row statements (see <see cref="InsertRows"/>).</summary>
@@ -93,12 +103,14 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
     /// node) makes its signature unproven. Two nodes spending one proof at once both insert it, and
     /// the unique key makes the second commit fail: the writer reads again, and it is found spent.
     /// </summary>
-    private async Task SpendProofsAsync(IReadOnlyList<PendingSignature> batch)
+    /// <returns>The proofs to record as spent.</returns>
+    private async Task<List<SpentProof>> SpendProofsAsync(IReadOnlyList<PendingSignature> batch)
     {
+        var records = new List<SpentProof>();
         var ids = batch.Where(i => i.Proof is not null).Select(i => i.Proof!.Id).Distinct().ToList();
         if (ids.Count == 0)
         {
-            return;
+            return records;
         }
         var spent = (await db.SpentProofs.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(CancellationToken.None)).ToHashSet();
         foreach (var item in batch)
@@ -109,13 +121,14 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
             }
             if (spent.Add(proof.Id))
             {
-                db.SpentProofs.Add(new SpentProof { Id = proof.Id, ExpiresAt = proof.ExpiresAt });
+                records.Add(new SpentProof { Id = proof.Id, ExpiresAt = proof.ExpiresAt });
             }
             else
             {
                 item.Hold ??= item.HoldIfUnproven;
             }
         }
+        return records;
     }
 
     /// <summary>The signatures already stored for the batch's addresses: one indexed query per campaign.</summary>
