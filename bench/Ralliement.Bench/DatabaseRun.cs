@@ -22,15 +22,13 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     /// the signing path 20 s into the load (a quarter of the samples), and gone after 30 s.
     /// </summary>
     private const int AppWarmUpSeconds = 15;
-    /// <summary>Time for answers still on their way after the scripts' deadline (see common.lua).</summary>
-    private const int DrainSeconds = 4;
+    private const int DrainSeconds = SigningLoad.DrainSeconds;
 
     /// <summary>Proofs of work solved before the signing scenarios; more than they send even on a fast machine.</summary>
     private const int Proofs = 100_000;
 
     private string Name => database.Name;
-    private string proofs = "";
-    private long proofsUsed;
+    private readonly SigningLoad signing = new(options, database.Name, report);
 
     public async Task RunAsync()
     {
@@ -124,10 +122,8 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         report.Figures($"{Name}_page_get", get);
         report.Ratio($"{Name}_page_get_vs_bare_get", get.RequestsPerSecond, bareGet);
 
-        Report.Progress($"{Name}: solving {Proofs:N0} proofs of work");
-        proofs = Path.Combine(work, "proofs.txt");
         var solving = Stopwatch.StartNew();
-        await ProofPool.WriteAsync(app.Address, BenchOptions.Slug, Proofs, proofs);
+        await signing.SolveAsync(app, Proofs, Path.Combine(work, "proofs.txt"));
         report.Line($"{Name}_proofs_solved_s", Math.Round(solving.Elapsed.TotalSeconds, 1));
 
         Report.Progress($"{Name}: signatures as fast as they come");
@@ -163,21 +159,9 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     /// <summary>Signature POSTs; the rate is what the script counted over its own active time.</summary>
     private async Task<WrkResult> SignAsync(string url, string prefix, int seconds, double rate, int connections)
     {
-        var result = await Wrk.RunAsync(url, connections, seconds, Script("sign.lua"),
-            [prefix, $"{seconds}", $"{rate}", $"{Wrk.Threads}", proofs, $"{proofsUsed}"], DrainSeconds);
-        // Each thread took every Threads-th line from the offset, and threads send a little unevenly:
-        // the next scenario starts safely after them all.
-        proofsUsed += result.Count("sent") * 11 / 10 + Wrk.Threads;
-        report.Line($"{Name}_{prefix}_proofs_reused", Math.Max(0, proofsUsed - Proofs));
+        var result = await signing.SignAsync(url, prefix, seconds, rate, connections);
         report.Line($"{Name}_{prefix}_unproven_rows_so_far", await database.UnprovenAsync());
-        return WithScriptRate(result);
-    }
-
-    private static WrkResult WithScriptRate(WrkResult result)
-    {
-        var answered = result.Count("ok") + result.Count("client_errors") + result.Count("server_errors");
-        var seconds = result.Counts.GetValueOrDefault("seconds");
-        return result with { RequestsPerSecond = seconds > 0 ? answered / seconds : 0 };
+        return result;
     }
 
     /// <summary>Every acknowledged signature must be a row, and no row may lack an acknowledgement.</summary>
@@ -210,7 +194,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     private async Task ConfirmAsync(AppProcess app, string links)
     {
         Report.Progress($"{Name}: confirmations");
-        var result = WithScriptRate(await Wrk.RunAsync(app.Address, Connections, options.Seconds, Script("confirm.lua"),
+        var result = SigningLoad.WithScriptRate(await Wrk.RunAsync(app.Address, Connections, options.Seconds, Script("confirm.lua"),
             [links, $"{options.Seconds}", $"{Wrk.Threads}"], DrainSeconds));
         report.Figures($"{Name}_confirm_get", result);
         var confirmed = await database.ConfirmedAsync();
