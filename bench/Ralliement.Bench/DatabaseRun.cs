@@ -205,6 +205,8 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         // for a moderator (Held) and are not counted until approved.
         report.Line($"{Name}_confirm_rows", confirmed);
         report.Line($"{Name}_confirm_held_by_wave", held);
+        // A peak of proven signatures from many networks and domains is real signers: volume alone must hold none.
+        report.Line($"{Name}_confirm_none_held_by_volume", held == 0);
         report.Line($"{Name}_confirm_campaign_count", count);
         report.Line($"{Name}_confirm_rows_match", confirmed + held == result.Count("ok") && count == confirmed);
     }
