@@ -36,6 +36,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         var data = Path.Combine(work, "data");
         Directory.CreateDirectory(data);
         var succeeded = false;
+        double peakSignRate;
         // An interrupted run leaves no million-row database in /tmp; ChildProcesses' handler, registered
         // earlier, has killed the app by the time this one runs.
         EventHandler removeOnExit = (_, _) => Remove(work);
@@ -48,8 +49,12 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
                 // Measured while the app idles, just before it is loaded: the same machine, the same minutes.
                 Report.Progress($"{Name}: the ceiling (bare Kestrel)");
                 var (bareGet, barePost) = await CeilingAsync();
-                await PagesAndSignaturesAsync(app, data, work, bareGet, barePost);
+                peakSignRate = await PagesAndSignaturesAsync(app, data, work, bareGet, barePost);
                 ReportRss($"{Name}_rss_peak_mb", app.PeakRssMb());
+            }
+            if (options.MailSeconds > 0)
+            {
+                await new MailRun(options, database, report, mail => StartAsync(data, work, mail), work).RunAsync(peakSignRate / 2);
             }
             if (options.LargeRows > 0)
             {
@@ -94,10 +99,10 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         }
     }
 
-    private Task<AppProcess> StartAsync(string data, string work)
+    private Task<AppProcess> StartAsync(string data, string work, IEnumerable<string>? mail = null)
     {
         Report.Progress($"{Name}: starting the app");
-        return AppProcess.StartAsync(options, data, database.AppArguments, Path.Combine(work, "app.log"));
+        return AppProcess.StartAsync(options, data, database.AppArguments.Concat(mail ?? []), Path.Combine(work, "app.log"));
     }
 
     private async Task<(double Get, double Post)> CeilingAsync()
@@ -113,7 +118,8 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         return (get.RequestsPerSecond, post.RequestsPerSecond);
     }
 
-    private async Task PagesAndSignaturesAsync(AppProcess app, string data, string work, double bareGet, double barePost)
+    /// <returns>The peak signature rate, which the mail scenarios pace themselves on.</returns>
+    private async Task<double> PagesAndSignaturesAsync(AppProcess app, string data, string work, double bareGet, double barePost)
     {
         Report.Progress($"{Name}: the campaign page");
         var page = app.Address + app.CampaignPath;
@@ -154,6 +160,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         report.Figures($"{Name}_sign_post_{WideConnections}c", wide);
         report.Ratio($"{Name}_sign_post_{WideConnections}c_vs_bare_post", wide.RequestsPerSecond, barePost);
         await CheckRowsAsync($"{Name}_sign_{WideConnections}c", "wide", wide);
+        return signed.RequestsPerSecond;
     }
 
     /// <summary>Signature POSTs; the rate is what the script counted over its own active time.</summary>
