@@ -20,6 +20,9 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
     private const int Connections = 32;
     private const int PacedConnections = 16;
 
+    /// <summary>The most time to write the 2,000 signatures: 5 s was short for PostgreSQL on a loaded machine (1,636).</summary>
+    private const int BacklogSeconds = 10;
+
     /// <summary>Long enough for 2,000 emails at the 55/s of one email per connection; a slower sender is cut short.</summary>
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(90);
 
@@ -69,7 +72,7 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
         await using (var app = await start([.. Smtp(sink.Port), "--Mail:SendInBackground=false"]))
         {
             await signing.SolveAsync(app, Messages * 11 / 10 + 100, Path.Combine(work, "proofs-mail.txt"));
-            var signed = await signing.SignAsync(app.Address + app.CampaignPath + "/sign", "mailrate", 5, 0, Connections, Messages);
+            var signed = await signing.SignAsync(app.Address + app.CampaignPath + "/sign", "mailrate", BacklogSeconds, 0, Connections, Messages);
             report.Line($"{Name}_mail_backlog_written", signed.Count("ok"));
         }
         Report.Progress($"{Name}: the app sends them to smtp-sink");
@@ -101,7 +104,8 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
         await database.DiscardPendingMailAsync();
         Report.Progress($"{Name}: {Messages:N0} signatures, emails to a receiver 30 ms away");
         var after = await database.LastOutboxIdAsync();
-        await signing.SignAsync(sign, "slowrate", 5, 0, Connections, Messages);
+        var signed = await signing.SignAsync(sign, "slowrate", BacklogSeconds, 0, Connections, Messages);
+        report.Line($"{Name}_latency30ms_mail_backlog_written", signed.Count("ok"));
         var rate = await DeliveryRateAsync(after, "latency30ms_");
         report.Line($"{Name}_latency30ms_mail_per_s", rate);
         report.Line($"{Name}_latency30ms_mail_per_s_at_least_200", rate >= 200);
