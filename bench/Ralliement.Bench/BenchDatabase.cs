@@ -56,6 +56,42 @@ public abstract class BenchDatabase
     public Task<long> PendingMailAsync() =>
         ScalarAsync("""SELECT COUNT(*) FROM "Outbox" WHERE "State" = 'Pending'""");
 
+    public Task<long> LastOutboxIdAsync() =>
+        ScalarAsync("""SELECT COALESCE(MAX("Id"), 0) FROM "Outbox" """);
+
+    /// <summary>Drops the emails still waiting, so that a mail scenario does not inherit the backlog of the one before.</summary>
+    public Task<long> DiscardPendingMailAsync() =>
+        ScalarAsync("""DELETE FROM "Outbox" WHERE "State" = 'Pending'""");
+
+    /// <summary>The emails written after <paramref name="afterId"/> that were sent, and when the first and the last left.</summary>
+    public async Task<(long Sent, DateTime? First, DateTime? Last)> SentAfterAsync(long afterId)
+    {
+        var where = $"""FROM "Outbox" WHERE "Id" > {afterId} AND "State" = 'Sent'""";
+        return (await ScalarAsync($"SELECT COUNT(*) {where}"),
+            await DateAsync($"""SELECT MIN("SentAt") {where}"""),
+            await DateAsync($"""SELECT MAX("SentAt") {where}"""));
+    }
+
+    /// <summary>A scenario's signatures in one state (Confirmed, Held), by their last name as in <see cref="SignaturesAsync"/>.</summary>
+    public Task<long> SignaturesAsync(string prefix, string state) =>
+        ScalarAsync($"""SELECT COUNT(*) FROM "Signatures" WHERE "LastName" LIKE '{prefix}-%' AND "State" = '{state}'""");
+
+    /// <summary>SQLite gives dates back as text, PostgreSQL as DateTime; both are UTC (Data/ stores them so).</summary>
+    private async Task<DateTime?> DateAsync(string sql)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync() switch
+        {
+            DateTime date => DateTime.SpecifyKind(date, DateTimeKind.Utc),
+            string text => DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal),
+            _ => null,
+        };
+    }
+
     /// <summary>Sets the campaign's count to its confirmed signatures, as confirmations would have.</summary>
     public Task<long> RecountAsync(long campaignId) => ScalarAsync($"""
         UPDATE "Campaigns" SET "SignatureCount" =

@@ -3,6 +3,8 @@ using System.Globalization;
 namespace Ralliement.Bench;
 
 /// <summary>What to run, read from the command line; defaults are paths from the repository's root.</summary>
+/// <param name="MailSeconds">How long the paced signing runs with SMTP on (0 skips the mail scenarios).</param>
+/// <param name="Postfix">Where Postfix's package is unpacked (run.sh does it), for smtp-sink and smtp-source.</param>
 public sealed record BenchOptions(
     string App,
     string ContentRoot,
@@ -10,7 +12,9 @@ public sealed record BenchOptions(
     int Seconds,
     int LargeRows,
     string? Postgres,
-    string? Only)
+    string? Only,
+    int MailSeconds,
+    string? Postfix)
 {
     public const string Slug = "objection-ia-generative";
 
@@ -30,7 +34,9 @@ public sealed record BenchOptions(
             int.Parse(Get("seconds", "10"), CultureInfo.InvariantCulture),
             int.Parse(Get("large", "1000000"), CultureInfo.InvariantCulture),
             postgres.Length > 0 ? postgres : null,
-            values.GetValueOrDefault("only"));
+            values.GetValueOrDefault("only"),
+            int.Parse(Get("mail-seconds", "60"), CultureInfo.InvariantCulture),
+            values.TryGetValue("postfix", out var postfixRoot) ? Path.GetFullPath(postfixRoot) : null);
     }
 
     public IEnumerable<BenchDatabase> Databases()

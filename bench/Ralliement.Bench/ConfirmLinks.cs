@@ -19,6 +19,9 @@ public static partial class ConfirmLinks
         return links.Count;
     }
 
+    /// <summary>The first confirmation link in an email's text, or null.</summary>
+    public static string? Find(string text) => Link().Match(text) is { Success: true } m ? m.Value : null;
+
     // The link is in the text body (see tests' RalliementApp.LinkIn); a token is 43 base64url characters.
     [GeneratedRegex(@"/[a-z]{2}/confirm/[A-Za-z0-9_-]{43}")]
     private static partial Regex Link();

@@ -22,15 +22,13 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     /// the signing path 20 s into the load (a quarter of the samples), and gone after 30 s.
     /// </summary>
     private const int AppWarmUpSeconds = 15;
-    /// <summary>Time for answers still on their way after the scripts' deadline (see common.lua).</summary>
-    private const int DrainSeconds = 4;
+    private const int DrainSeconds = SigningLoad.DrainSeconds;
 
     /// <summary>Proofs of work solved before the signing scenarios; more than they send even on a fast machine.</summary>
     private const int Proofs = 100_000;
 
     private string Name => database.Name;
-    private string proofs = "";
-    private long proofsUsed;
+    private readonly SigningLoad signing = new(options, database.Name, report);
 
     public async Task RunAsync()
     {
@@ -38,6 +36,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         var data = Path.Combine(work, "data");
         Directory.CreateDirectory(data);
         var succeeded = false;
+        double peakSignRate;
         // An interrupted run leaves no million-row database in /tmp; ChildProcesses' handler, registered
         // earlier, has killed the app by the time this one runs.
         EventHandler removeOnExit = (_, _) => Remove(work);
@@ -50,8 +49,12 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
                 // Measured while the app idles, just before it is loaded: the same machine, the same minutes.
                 Report.Progress($"{Name}: the ceiling (bare Kestrel)");
                 var (bareGet, barePost) = await CeilingAsync();
-                await PagesAndSignaturesAsync(app, data, work, bareGet, barePost);
+                peakSignRate = await PagesAndSignaturesAsync(app, data, work, bareGet, barePost);
                 ReportRss($"{Name}_rss_peak_mb", app.PeakRssMb());
+            }
+            if (options.MailSeconds > 0)
+            {
+                await new MailRun(options, database, report, mail => StartAsync(data, work, mail), work).RunAsync(peakSignRate / 2);
             }
             if (options.LargeRows > 0)
             {
@@ -96,10 +99,10 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         }
     }
 
-    private Task<AppProcess> StartAsync(string data, string work)
+    private Task<AppProcess> StartAsync(string data, string work, IEnumerable<string>? mail = null)
     {
         Report.Progress($"{Name}: starting the app");
-        return AppProcess.StartAsync(options, data, database.AppArguments, Path.Combine(work, "app.log"));
+        return AppProcess.StartAsync(options, data, database.AppArguments.Concat(mail ?? []), Path.Combine(work, "app.log"));
     }
 
     private async Task<(double Get, double Post)> CeilingAsync()
@@ -115,7 +118,8 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         return (get.RequestsPerSecond, post.RequestsPerSecond);
     }
 
-    private async Task PagesAndSignaturesAsync(AppProcess app, string data, string work, double bareGet, double barePost)
+    /// <returns>The peak signature rate, which the mail scenarios pace themselves on.</returns>
+    private async Task<double> PagesAndSignaturesAsync(AppProcess app, string data, string work, double bareGet, double barePost)
     {
         Report.Progress($"{Name}: the campaign page");
         var page = app.Address + app.CampaignPath;
@@ -124,10 +128,8 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         report.Figures($"{Name}_page_get", get);
         report.Ratio($"{Name}_page_get_vs_bare_get", get.RequestsPerSecond, bareGet);
 
-        Report.Progress($"{Name}: solving {Proofs:N0} proofs of work");
-        proofs = Path.Combine(work, "proofs.txt");
         var solving = Stopwatch.StartNew();
-        await ProofPool.WriteAsync(app.Address, BenchOptions.Slug, Proofs, proofs);
+        await signing.SolveAsync(app, Proofs, Path.Combine(work, "proofs.txt"));
         report.Line($"{Name}_proofs_solved_s", Math.Round(solving.Elapsed.TotalSeconds, 1));
 
         Report.Progress($"{Name}: signatures as fast as they come");
@@ -158,26 +160,15 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         report.Figures($"{Name}_sign_post_{WideConnections}c", wide);
         report.Ratio($"{Name}_sign_post_{WideConnections}c_vs_bare_post", wide.RequestsPerSecond, barePost);
         await CheckRowsAsync($"{Name}_sign_{WideConnections}c", "wide", wide);
+        return signed.RequestsPerSecond;
     }
 
     /// <summary>Signature POSTs; the rate is what the script counted over its own active time.</summary>
     private async Task<WrkResult> SignAsync(string url, string prefix, int seconds, double rate, int connections)
     {
-        var result = await Wrk.RunAsync(url, connections, seconds, Script("sign.lua"),
-            [prefix, $"{seconds}", $"{rate}", $"{Wrk.Threads}", proofs, $"{proofsUsed}"], DrainSeconds);
-        // Each thread took every Threads-th line from the offset, and threads send a little unevenly:
-        // the next scenario starts safely after them all.
-        proofsUsed += result.Count("sent") * 11 / 10 + Wrk.Threads;
-        report.Line($"{Name}_{prefix}_proofs_reused", Math.Max(0, proofsUsed - Proofs));
+        var result = await signing.SignAsync(url, prefix, seconds, rate, connections);
         report.Line($"{Name}_{prefix}_unproven_rows_so_far", await database.UnprovenAsync());
-        return WithScriptRate(result);
-    }
-
-    private static WrkResult WithScriptRate(WrkResult result)
-    {
-        var answered = result.Count("ok") + result.Count("client_errors") + result.Count("server_errors");
-        var seconds = result.Counts.GetValueOrDefault("seconds");
-        return result with { RequestsPerSecond = seconds > 0 ? answered / seconds : 0 };
+        return result;
     }
 
     /// <summary>Every acknowledged signature must be a row, and no row may lack an acknowledgement.</summary>
@@ -210,7 +201,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     private async Task ConfirmAsync(AppProcess app, string links)
     {
         Report.Progress($"{Name}: confirmations");
-        var result = WithScriptRate(await Wrk.RunAsync(app.Address, Connections, options.Seconds, Script("confirm.lua"),
+        var result = SigningLoad.WithScriptRate(await Wrk.RunAsync(app.Address, Connections, options.Seconds, Script("confirm.lua"),
             [links, $"{options.Seconds}", $"{Wrk.Threads}"], DrainSeconds));
         report.Figures($"{Name}_confirm_get", result);
         var confirmed = await database.ConfirmedAsync();
@@ -221,6 +212,8 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         // for a moderator (Held) and are not counted until approved.
         report.Line($"{Name}_confirm_rows", confirmed);
         report.Line($"{Name}_confirm_held_by_wave", held);
+        // A peak of proven signatures from many networks and domains is real signers: volume alone must hold none.
+        report.Line($"{Name}_confirm_none_held_by_volume", held == 0);
         report.Line($"{Name}_confirm_campaign_count", count);
         report.Line($"{Name}_confirm_rows_match", confirmed + held == result.Count("ok") && count == confirmed);
     }
