@@ -45,6 +45,7 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
     {
         // The earlier scenarios' emails, still waiting for the folder, are not this one's to send.
         await database.DiscardPendingMailAsync();
+        report.Line($"{Name}_mail_connections", options.MailConnections > 0 ? options.MailConnections : "default");
         if (options.Postfix is null)
         {
             report.Line($"{Name}_smtp_sink", "skipped (no --postfix: run through bench/run.sh)");
@@ -56,8 +57,9 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
         await ReceiverAsync(Math.Max(1, Math.Round(pacedRate)));
     }
 
-    private static string[] Smtp(int port) =>
-        ["--Mail:Smtp:Host=127.0.0.1", $"--Mail:Smtp:Port={port}", "--Mail:Smtp:Security=None"];
+    private string[] Smtp(int port) =>
+        ["--Mail:Smtp:Host=127.0.0.1", $"--Mail:Smtp:Port={port}", "--Mail:Smtp:Security=None",
+            .. options.MailConnections > 0 ? [$"--Mail:Smtp:Connections={options.MailConnections}"] : Array.Empty<string>()];
 
     private async Task SmtpSinkAsync()
     {
