@@ -3,7 +3,7 @@
 # Debian when missing, builds Release, then measures Ralliement against a bare Kestrel endpoint on
 # this machine, for SQLite and PostgreSQL, and prints one name=value line per figure.
 # Options are passed to the driver: --only sqlite|postgres, --seconds 10, --large 1000000,
-# --mail-seconds 60 (0 skips the mail scenarios).
+# --mail-seconds 60 (0 skips the mail scenarios), --mail-connections 20 (the app's SMTP pool there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -18,16 +18,7 @@ public static class OutboxStatements
         RETURNING *
         """;
 
-    private const string PostgresClaimSql = """
-        UPDATE "Outbox" SET "ClaimedUntil" = {0}
-        WHERE "Id" IN (
-            SELECT "Id" FROM "Outbox"
-            WHERE "State" = {1} AND "NextAttemptAt" <= {2} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {2})
-            ORDER BY "Priority", "NextAttemptAt", "Id"
-            LIMIT {3}
-            FOR UPDATE SKIP LOCKED)
-        RETURNING *
-        """;
+    private static readonly string PostgresClaimSql = ClaimSql.Replace("LIMIT {3})", "LIMIT {3}\n    FOR UPDATE SKIP LOCKED)", StringComparison.Ordinal);
 
     /// <summary>Holds up to <paramref name="count"/> due emails for this sender until <paramref name="until"/>, in sending order.</summary>
     public static async Task<List<OutboxMessage>> ClaimDueEmailsAsync(

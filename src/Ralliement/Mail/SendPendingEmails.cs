@@ -78,23 +78,73 @@ public sealed partial class SendPendingEmails(
     /// </remarks>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var claimed = 0;
-        while (!cancellationToken.IsCancellationRequested && pace.PausedUntil is null)
+        var sent = 0;
+        var next = pace.PausedUntil is null ? await ClaimAsync(cancellationToken) : null;
+        while (next is { Emails.Count: > 0 } group)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            sent += group.Emails.Count;
+            // The next group is claimed while this one is on its way: the database's round trips (and
+            // SQLite's fsync) overlap the sending instead of leaving every connection idle meanwhile.
+            var following = pace.PausedUntil is null && !cancellationToken.IsCancellationRequested ? ClaimAsync(cancellationToken) : null;
+            try
+            {
+                await SendClaimedAsync(group.Db, group.Emails, group.ClaimedAt, cancellationToken);
+                await WatchBacklogAsync(group.Db, cancellationToken);
+            }
+            catch when (following is not null)
+            {
+                await GiveBackAsync(following);
+                throw;
+            }
+            finally
+            {
+                await group.Scope.DisposeAsync();
+            }
+            next = following is null ? null : await following;
+        }
+        if (next is not null)
+        {
+            await next.Scope.DisposeAsync();
+        }
+        return sent;
+    }
+
+    /// <summary>A group of emails held by this sender, with the unit of work that sends and marks it.</summary>
+    private sealed record ClaimedGroup(AsyncServiceScope Scope, RalliementDb Db, List<OutboxMessage> Emails, DateTime ClaimedAt);
+
+    /// <summary>Gives a claimed group back untouched, so its emails need not wait for the claim to expire.</summary>
+    private async Task GiveBackAsync(Task<ClaimedGroup> claiming)
+    {
+        try
+        {
+            var group = await claiming;
+            await using (group.Scope)
+            {
+                await group.Db.ReleaseEmailsAsync([.. group.Emails.Select(m => m.Id)], Now);
+            }
+        }
+        catch (Exception exception) when (exception is DbException or DbUpdateException or InvalidOperationException or OperationCanceledException)
+        {
+            // Then the claim expires: these emails go after ClaimDuration, nothing is lost.
+        }
+    }
+
+    private async Task<ClaimedGroup> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
             var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
             var claimedAt = Now;
-            var batch = await db.ClaimDueEmailsAsync(
+            var emails = await db.ClaimDueEmailsAsync(
                 ClaimPerConnection * transport.Connections, claimedAt, claimedAt + options.Value.ClaimDuration, cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-            claimed += batch.Count;
-            await SendClaimedAsync(db, batch, claimedAt, cancellationToken);
-            await WatchBacklogAsync(db, cancellationToken);
+            return new ClaimedGroup(scope, db, emails, claimedAt);
         }
-        return claimed;
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Sends a claimed group over every connection at once, then marks what left in one statement.</summary>

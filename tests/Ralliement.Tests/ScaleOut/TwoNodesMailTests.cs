@@ -25,16 +25,7 @@ public sealed class TwoNodesMailTests : IDisposable
 
     private RalliementApp Node(SmtpServer smtp)
     {
-        var node = new RalliementApp();
-        if (TestDatabase.IsPostgres)
-        {
-            node.Settings["Database:Provider"] = "Postgres";
-            node.Settings["ConnectionStrings:Ralliement"] = TestDatabase.ConnectionString(_database);
-            foreach (var (key, value) in TestDatabase.PrivacySettings)
-            {
-                node.Settings[key] = value;
-            }
-        }
+        var node = new RalliementApp().NodeOf(_database);
         node.Settings["Mail:Smtp:Host"] = "127.0.0.1";
         node.Settings["Mail:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
         node.Settings["Mail:Smtp:Security"] = "None";

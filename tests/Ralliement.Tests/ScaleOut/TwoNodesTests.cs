@@ -21,16 +21,7 @@ public sealed class TwoNodesTests : IDisposable
 
     private RalliementApp Node()
     {
-        var node = new RalliementApp();
-        if (TestDatabase.IsPostgres)
-        {
-            node.Settings["Database:Provider"] = "Postgres";
-            node.Settings["ConnectionStrings:Ralliement"] = TestDatabase.ConnectionString(_database);
-            foreach (var (key, value) in TestDatabase.PrivacySettings)
-            {
-                node.Settings[key] = value;
-            }
-        }
+        var node = new RalliementApp().NodeOf(_database);
         // Either node may send any email of the shared outbox: both write to one folder.
         node.Settings["Mail:PickupDirectory"] = _mail;
         return node;
