@@ -259,6 +259,8 @@ public sealed partial class SendPendingEmails(
 
     private MimeMessage ToMime(OutboxMessage message)
     {
+        // Parsed for each email: an address added to a message's list is subscribed to by it, so one
+        // instance shared by every email would keep them all alive.
         var from = MailboxAddress.Parse(options.Value.From);
         var mime = new MimeMessage
         {
