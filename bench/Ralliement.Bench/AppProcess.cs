@@ -11,10 +11,10 @@ namespace Ralliement.Bench;
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StreamWriter log;
+    private readonly Process _process;
+    private readonly StreamWriter _log;
 
-    private AppProcess(Process process, StreamWriter log, string address) => (this.process, this.log, Address) = (process, log, address);
+    private AppProcess(Process process, StreamWriter log, string address) => (_process, _log, Address) = (process, log, address);
 
     public string Address { get; }
 
@@ -74,9 +74,9 @@ public sealed class AppProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"the app exited ({process.ExitCode}): {LastLines(logFile)}");
+                throw new InvalidOperationException($"the app exited ({_process.ExitCode}): {LastLines(logFile)}");
             }
             try
             {
@@ -109,7 +109,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Peak resident memory so far (VmHWM), in MB.</summary>
-    public double PeakRssMb() => PeakRssMb(process.Id);
+    public double PeakRssMb() => PeakRssMb(_process.Id);
 
     public static double PeakRssMb(int pid)
     {
@@ -134,27 +134,27 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Stops the app as a service manager would (SIGTERM), and kills it if it lingers.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync();
             }
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             try
             {
-                await process.WaitForExitAsync(timeout.Token);
+                await _process.WaitForExitAsync(timeout.Token);
             }
             catch (OperationCanceledException)
             {
-                process.Kill(entireProcessTree: true);
+                _process.Kill(entireProcessTree: true);
             }
         }
-        await process.WaitForExitAsync();
-        lock (log)
+        await _process.WaitForExitAsync();
+        lock (_log)
         {
-            log.Dispose();
+            _log.Dispose();
         }
-        process.Dispose();
+        _process.Dispose();
     }
 }

@@ -6,9 +6,9 @@ namespace Ralliement.Bench;
 /// </summary>
 public sealed class BareServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
-    private BareServer(WebApplication app, string address) => (this.app, Address) = (app, address);
+    private BareServer(WebApplication app, string address) => (_app, Address) = (app, address);
 
     public string Address { get; }
 
@@ -29,5 +29,5 @@ public sealed class BareServer : IAsyncDisposable
         return new BareServer(app, app.Urls.First());
     }
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -28,7 +28,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     private const int Proofs = 100_000;
 
     private string Name => database.Name;
-    private readonly SigningLoad signing = new(options, database.Name, report);
+    private readonly SigningLoad _signing = new(options, database.Name, report);
 
     public async Task RunAsync()
     {
@@ -129,7 +129,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         report.Ratio($"{Name}_page_get_vs_bare_get", get.RequestsPerSecond, bareGet);
 
         var solving = Stopwatch.StartNew();
-        await signing.SolveAsync(app, Proofs, Path.Combine(work, "proofs.txt"));
+        await _signing.SolveAsync(app, Proofs, Path.Combine(work, "proofs.txt"));
         report.Line($"{Name}_proofs_solved_s", Math.Round(solving.Elapsed.TotalSeconds, 1));
 
         Report.Progress($"{Name}: signatures as fast as they come");
@@ -166,7 +166,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
     /// <summary>Signature POSTs; the rate is what the script counted over its own active time.</summary>
     private async Task<WrkResult> SignAsync(string url, string prefix, int seconds, double rate, int connections)
     {
-        var result = await signing.SignAsync(url, prefix, seconds, rate, connections);
+        var result = await _signing.SignAsync(url, prefix, seconds, rate, connections);
         report.Line($"{Name}_{prefix}_unproven_rows_so_far", await database.UnprovenAsync());
         return result;
     }

@@ -39,7 +39,7 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
     private const int FloodLetThrough = 100;
 
     private string Name => database.Name;
-    private readonly SigningLoad signing = new(options, database.Name, report);
+    private readonly SigningLoad _signing = new(options, database.Name, report);
 
     public async Task RunAsync(double pacedRate)
     {
@@ -73,8 +73,8 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
         var after = await database.LastOutboxIdAsync();
         await using (var app = await start([.. Smtp(sink.Port), "--Mail:SendInBackground=false"]))
         {
-            await signing.SolveAsync(app, Messages * 11 / 10 + 100, Path.Combine(work, "proofs-mail.txt"));
-            var signed = await signing.SignAsync(app.Address + app.CampaignPath + "/sign", "mailrate", BacklogSeconds, 0, Connections, Messages);
+            await _signing.SolveAsync(app, Messages * 11 / 10 + 100, Path.Combine(work, "proofs-mail.txt"));
+            var signed = await _signing.SignAsync(app.Address + app.CampaignPath + "/sign", "mailrate", BacklogSeconds, 0, Connections, Messages);
             report.Line($"{Name}_mail_backlog_written", signed.Count("ok"));
         }
         Report.Progress($"{Name}: the app sends them to smtp-sink");
@@ -94,7 +94,7 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
         await using var app = await start(Smtp(receiver.Port));
         var sign = app.Address + app.CampaignPath + "/sign";
         var proofs = (int)((FloodSignatures + Messages + 2 * pacedRate * options.MailSeconds) * 1.1) + 1_000;
-        await signing.SolveAsync(app, proofs, Path.Combine(work, "proofs-receiver.txt"));
+        await _signing.SolveAsync(app, proofs, Path.Combine(work, "proofs-receiver.txt"));
 
         // First, while the app's wave watch has seen nothing else: a flood is a share of recent signatures.
         await DomainFloodAsync(app, receiver, sign);
@@ -106,7 +106,7 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
         await database.DiscardPendingMailAsync();
         Report.Progress($"{Name}: {Messages:N0} signatures, emails to a receiver 30 ms away");
         var after = await database.LastOutboxIdAsync();
-        var signed = await signing.SignAsync(sign, "slowrate", BacklogSeconds, 0, Connections, Messages);
+        var signed = await _signing.SignAsync(sign, "slowrate", BacklogSeconds, 0, Connections, Messages);
         report.Line($"{Name}_latency30ms_mail_backlog_written", signed.Count("ok"));
         var rate = await DeliveryRateAsync(after, "latency30ms_");
         report.Line($"{Name}_latency30ms_mail_per_s", rate);
@@ -118,7 +118,7 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
     private async Task DomainFloodAsync(AppProcess app, SmtpReceiver receiver, string sign)
     {
         Report.Progress($"{Name}: {FloodSignatures:N0} signatures at one domain");
-        var flood = await signing.SignAsync(sign, "flood", options.Seconds, 0, Connections, FloodSignatures, "flood.example");
+        var flood = await _signing.SignAsync(sign, "flood", options.Seconds, 0, Connections, FloodSignatures, "flood.example");
         report.Line($"{Name}_domain_flood_acknowledged", flood.Count("ok"));
         report.Line($"{Name}_domain_flood_refused", flood.Count("client_errors") + flood.Count("server_errors"));
         await WaitForBacklogAsync(DrainLimit);
@@ -141,7 +141,7 @@ public sealed class MailRun(BenchOptions options, BenchDatabase database, Report
         Report.Progress($"{Name}: signatures paced at {rate}/s for {options.MailSeconds} s, emails to a receiver {receiver.Delay.TotalMilliseconds} ms away");
         // Read when the scripts stop sending, not when wrk exits a few seconds later.
         var backlogAtEnd = Task.Delay(TimeSpan.FromSeconds(options.MailSeconds)).ContinueWith(_ => database.PendingMailAsync(), TaskScheduler.Default).Unwrap();
-        var signed = await signing.SignAsync(sign, prefix, options.MailSeconds, rate, PacedConnections);
+        var signed = await _signing.SignAsync(sign, prefix, options.MailSeconds, rate, PacedConnections);
         report.Line($"{Name}_{label}mail_paced_rps", signed.RequestsPerSecond);
         report.Line($"{Name}_{label}mail_backlog_at_end", await backlogAtEnd);
         await WaitForBacklogAsync(ArrivalLimit);

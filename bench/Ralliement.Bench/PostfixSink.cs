@@ -10,10 +10,10 @@ namespace Ralliement.Bench;
 /// </summary>
 public sealed class PostfixSink : IAsyncDisposable
 {
-    private readonly Process sink;
-    private readonly string root;
+    private readonly Process _sink;
+    private readonly string _root;
 
-    private PostfixSink(Process sink, string root, int port) => (this.sink, this.root, Port) = (sink, root, port);
+    private PostfixSink(Process sink, string root, int port) => (_sink, _root, Port) = (sink, root, port);
 
     public int Port { get; }
 
@@ -50,7 +50,7 @@ public sealed class PostfixSink : IAsyncDisposable
     public async Task<double> SourceAsync(int messages, int sessions)
     {
         var clock = Stopwatch.StartNew();
-        using var source = ChildProcesses.Start(Command(root, "smtp-source",
+        using var source = ChildProcesses.Start(Command(_root, "smtp-source",
             ["-s", $"{sessions}", "-m", $"{messages}", "-l", "2048", "-f", "bench@ralliement.example", "-t", "signer@bench.example", $"127.0.0.1:{Port}"]));
         var errors = source.StandardError.ReadToEndAsync();
         await source.StandardOutput.ReadToEndAsync();
@@ -81,11 +81,11 @@ public sealed class PostfixSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!sink.HasExited)
+        if (!_sink.HasExited)
         {
-            sink.Kill();
+            _sink.Kill();
         }
-        await sink.WaitForExitAsync();
-        sink.Dispose();
+        await _sink.WaitForExitAsync();
+        _sink.Dispose();
     }
 }

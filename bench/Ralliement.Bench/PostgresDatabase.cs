@@ -7,22 +7,22 @@ namespace Ralliement.Bench;
 /// <summary>A database of its own in the throw-away cluster of tests/postgres.sh.</summary>
 public sealed class PostgresDatabase(string server) : BenchDatabase
 {
-    private readonly string connectionString = $"{server};Database=bench_{Guid.NewGuid():N}";
+    private readonly string _connectionString = $"{server};Database=bench_{Guid.NewGuid():N}";
 
     public override string Name => "postgres";
 
     /// <summary>With PostgreSQL the privacy keys must come from configuration: a fresh set for each run, the same for every start.</summary>
-    private readonly string[] privacyKeys =
+    private readonly string[] _privacyKeys =
         [$"--Privacy:AddressHashKey={NewKey()}", $"--Privacy:EncryptionKeys:bench={NewKey()}", "--Privacy:CurrentEncryptionKey=bench"];
 
     public override IReadOnlyList<string> AppArguments =>
-        ["--Database:Provider=Postgres", $"--ConnectionStrings:Ralliement={connectionString}", .. privacyKeys];
+        ["--Database:Provider=Postgres", $"--ConnectionStrings:Ralliement={_connectionString}", .. _privacyKeys];
 
     private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public override async Task PrepareAsync(string dataDirectory)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString);
         var name = builder.Database!;
         builder.Database = "postgres";
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
@@ -31,12 +31,12 @@ public sealed class PostgresDatabase(string server) : BenchDatabase
         await create.ExecuteNonQueryAsync();
     }
 
-    protected override DbConnection Connect() => new NpgsqlConnection(connectionString);
+    protected override DbConnection Connect() => new NpgsqlConnection(_connectionString);
 
     /// <summary>Binary COPY: the fastest way into PostgreSQL, about a second per hundred thousand rows.</summary>
     public override async Task BulkLoadAsync(long campaignId, int count)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY "Signatures" ("CampaignId", "State", "Language", "FirstName", "LastName", "EmailDomain", "EmailKey",

@@ -9,16 +9,16 @@ public sealed class SigningLoad(BenchOptions options, string name, Report report
     /// <summary>Time for answers still on their way after the scripts' deadline (see common.lua).</summary>
     public const int DrainSeconds = 4;
 
-    private string proofs = "";
-    private int solved;
-    private long proofsUsed;
+    private string _proofs = "";
+    private int _solved;
+    private long _proofsUsed;
 
     /// <summary>Solves a new pool; the scenarios that follow take their proofs from it, in order.</summary>
     public async Task SolveAsync(AppProcess app, int count, string file)
     {
         Report.Progress($"{name}: solving {count:N0} proofs of work");
         await ProofPool.WriteAsync(app.Address, BenchOptions.Slug, count, file);
-        (proofs, solved, proofsUsed) = (file, count, 0);
+        (_proofs, _solved, _proofsUsed) = (file, count, 0);
     }
 
     /// <summary>The rate is what the script counted over its own active time.</summary>
@@ -27,11 +27,11 @@ public sealed class SigningLoad(BenchOptions options, string name, Report report
     public async Task<WrkResult> SignAsync(string url, string prefix, int seconds, double rate, int connections, int budget = 0, string? domain = null)
     {
         var result = await Wrk.RunAsync(url, connections, seconds, Path.Combine(options.Scripts, "sign.lua"),
-            [prefix, $"{seconds}", $"{rate}", $"{Wrk.Threads}", proofs, $"{proofsUsed}", $"{budget}", domain ?? ""], DrainSeconds);
+            [prefix, $"{seconds}", $"{rate}", $"{Wrk.Threads}", _proofs, $"{_proofsUsed}", $"{budget}", domain ?? ""], DrainSeconds);
         // Each thread took every Threads-th line from the offset, and threads send a little unevenly:
         // the next scenario starts safely after them all.
-        proofsUsed += result.Count("sent") * 11 / 10 + Wrk.Threads;
-        report.Line($"{name}_{prefix}_proofs_reused", Math.Max(0, proofsUsed - solved));
+        _proofsUsed += result.Count("sent") * 11 / 10 + Wrk.Threads;
+        report.Line($"{name}_{prefix}_proofs_reused", Math.Max(0, _proofsUsed - _solved));
         return WithScriptRate(result);
     }
 

@@ -18,30 +18,30 @@ namespace Ralliement.Bench;
 /// </summary>
 public sealed class SmtpReceiver : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentQueue<Accepted> accepted = new();
-    private readonly Task accepting;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<Accepted> _accepted = new();
+    private readonly Task _accepting;
 
     /// <param name="At">When the 250 that accepts the message was sent, UTC.</param>
     public sealed record Accepted(string Recipient, DateTime At, string? ConfirmPath);
 
     private SmtpReceiver()
     {
-        listener.Start(backlog: 1024);
-        accepting = AcceptAsync();
+        _listener.Start(backlog: 1024);
+        _accepting = AcceptAsync();
     }
 
     public static SmtpReceiver Start() => new();
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Changed between scenarios; a session takes the value at each reply.</summary>
     public TimeSpan Delay { get; set; }
 
     /// <summary>Messages accepted so far whose recipient starts with the scenario's prefix.</summary>
     public IReadOnlyList<Accepted> AcceptedFor(string prefix) =>
-        accepted.Where(a => a.Recipient.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
+        _accepted.Where(a => a.Recipient.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
 
     private async Task AcceptAsync()
     {
@@ -49,7 +49,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
         {
             while (true)
             {
-                var client = await listener.AcceptTcpClientAsync(stopping.Token);
+                var client = await _listener.AcceptTcpClientAsync(_stopping.Token);
                 _ = Task.Run(() => SessionAsync(client));
             }
         }
@@ -72,7 +72,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
             await ReplyAsync(output, Stopwatch.GetTimestamp(), "220 bench.example ESMTP");
             string? recipient = null;
             StringBuilder? data = null;
-            await foreach (var (line, at) in lines.Reader.ReadAllAsync(stopping.Token))
+            await foreach (var (line, at) in lines.Reader.ReadAllAsync(_stopping.Token))
             {
                 if (data is not null)
                 {
@@ -85,7 +85,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
                         continue;
                     }
                     await ReplyAsync(output, at, "250 2.0.0 accepted");
-                    accepted.Enqueue(new Accepted(recipient ?? "", DateTime.UtcNow, ConfirmLinks.Find(data.ToString())));
+                    _accepted.Enqueue(new Accepted(recipient ?? "", DateTime.UtcNow, ConfirmLinks.Find(data.ToString())));
                     data = null;
                     continue;
                 }
@@ -132,7 +132,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
         try
         {
             using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-            while (await reader.ReadLineAsync(stopping.Token) is { } line)
+            while (await reader.ReadLineAsync(_stopping.Token) is { } line)
             {
                 lines.TryWrite((line, Stopwatch.GetTimestamp()));
             }
@@ -152,7 +152,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
         var wait = Delay - Stopwatch.GetElapsedTime(arrived);
         if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait, stopping.Token);
+            await Task.Delay(wait, _stopping.Token);
         }
         await output.WriteLineAsync(reply);
         await output.FlushAsync();
@@ -160,9 +160,9 @@ public sealed class SmtpReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        await accepting;
-        stopping.Dispose();
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        _stopping.Dispose();
     }
 }

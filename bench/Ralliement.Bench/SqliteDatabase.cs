@@ -6,7 +6,7 @@ namespace Ralliement.Bench;
 /// <summary>The embedded default: the app's own file in its data folder.</summary>
 public sealed class SqliteDatabase : BenchDatabase
 {
-    private string file = "";
+    private string _file = "";
 
     public override string Name => "sqlite";
 
@@ -14,12 +14,12 @@ public sealed class SqliteDatabase : BenchDatabase
 
     public override Task PrepareAsync(string dataDirectory)
     {
-        file = Path.Combine(dataDirectory, "ralliement.db");
+        _file = Path.Combine(dataDirectory, "ralliement.db");
         return Task.CompletedTask;
     }
 
     protected override DbConnection Connect() =>
-        new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString());
 
     /// <summary>One transaction and one prepared insert: what SQLite needs to take rows by the hundred thousand a second.</summary>
     public override async Task BulkLoadAsync(long campaignId, int count)

@@ -46,7 +46,7 @@ public sealed partial class SizeTests(ITestOutputHelper output) : IDisposable
     /// </summary>
     private async Task<(long First, long Last)> BulkInsertAsync() => await _app.WithDbAsync(async db =>
     {
-        const int RowsPerStatement = 250;
+        const int rowsPerStatement = 250;
         var campaignId = await db.Campaigns.Where(c => c.Slug == RalliementApp.Slug).Select(c => c.Id).SingleAsync();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
@@ -56,17 +56,17 @@ public sealed partial class SizeTests(ITestOutputHelper output) : IDisposable
         insert.CommandText = """
             INSERT INTO "Signatures" ("CampaignId", "State", "Language", "FirstName", "LastName", "EmailDomain", "EmailKey",
                 "SearchText", "ShowPublicly", "AcceptsNews", "CreatedAt", "ConfirmedAt") VALUES
-            """ + string.Join(",", Enumerable.Range(0, RowsPerStatement).Select(r =>
+            """ + string.Join(",", Enumerable.Range(0, rowsPerStatement).Select(r =>
                 $"\n(@campaign, 'Confirmed', 'fr', @first{r}, 'Taille', 'example.org', @email{r}, @search{r}, TRUE, FALSE, @at, @at)"));
         Parameter(insert, "@campaign", campaignId);
         Parameter(insert, "@at", _app.Clock.GetUtcNow().UtcDateTime);
-        var rows = Enumerable.Range(0, RowsPerStatement)
+        var rows = Enumerable.Range(0, rowsPerStatement)
             .Select(r => (First: Parameter(insert, $"@first{r}", ""), Email: Parameter(insert, $"@email{r}", ""), Search: Parameter(insert, $"@search{r}", "")))
             .ToList();
         await insert.PrepareAsync();
-        for (var i = 0; i < Signatures; i += RowsPerStatement)
+        for (var i = 0; i < Signatures; i += rowsPerStatement)
         {
-            for (var r = 0; r < RowsPerStatement; r++)
+            for (var r = 0; r < rowsPerStatement; r++)
             {
                 rows[r].First.Value = $"S{i + r:D6}";
                 // A key that is no address: the rows are fixtures, found by name.

@@ -211,11 +211,11 @@ public sealed class SmtpPoolTests : IDisposable
     [Fact]
     public async Task A_slow_server_delivers_in_the_time_of_one_connection_divided_among_the_pool()
     {
-        const int Emails = 40;
+        const int emails = 40;
         var latency = TimeSpan.FromMilliseconds(100);
         var smtp = Server("latency=0.1");
         var app = App(smtp, connections: 4);
-        var ids = await QueueAsync(app, Emails);
+        var ids = await QueueAsync(app, emails);
 
         var clock = Stopwatch.StartNew();
         await SendAsync(app);
@@ -223,8 +223,8 @@ public sealed class SmtpPoolTests : IDisposable
 
         await AssertEachArrivedOnceAsync(app, smtp, ids);
         // Each email waits three answers (MAIL, RCPT, end of DATA): 12 s one after another; about 3 s over four connections.
-        var oneByOne = Emails * 3 * latency;
-        Assert.True(clock.Elapsed < oneByOne / 2, $"{Emails} emails took {clock.Elapsed.TotalSeconds:F1} s at {latency.TotalMilliseconds} ms an answer.");
+        var oneByOne = emails * 3 * latency;
+        Assert.True(clock.Elapsed < oneByOne / 2, $"{emails} emails took {clock.Elapsed.TotalSeconds:F1} s at {latency.TotalMilliseconds} ms an answer.");
     }
 
     [Fact]
