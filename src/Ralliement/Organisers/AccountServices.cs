@@ -11,6 +11,7 @@ public static class AccountServices
         builder.Services.AddScoped<RequestPasswordReset>();
         builder.Services.AddScoped<InviteMember>();
         builder.Services.AddScoped<AcceptInvitation>();
+        builder.Services.AddScoped<ReadMembers>();
         builder.Services.AddScoped<ChangeMembers>();
         builder.Services.AddScoped<UpdateOrganisationSettings>();
         builder.Services.AddScoped<DeleteOrganisation>();
