@@ -10,6 +10,7 @@ public static class CampaignServices
     {
         builder.AddPublicPageCaching();
         builder.Services.AddScoped<ReadCampaign>();
+        builder.Services.AddScoped<ReadPublicCampaigns>();
         builder.Services.AddScoped<ReadCount>();
         builder.Services.AddScoped<ListSignatories>();
         builder.Services.AddScoped<ReadTextVersions>();

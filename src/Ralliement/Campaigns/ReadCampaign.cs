@@ -7,37 +7,48 @@ namespace Ralliement.Campaigns;
 /// <summary>Loads what every public page of a campaign shows, in the language asked for.</summary>
 public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentReads<(string Slug, string Language), ReadCampaign.View> recent)
 {
-    public sealed record View(
-        int Id,
-        string Slug,
-        CampaignKind Kind,
-        CampaignState State,
-        string Language,
-        string Title,
-        string Summary,
-        string BodyHtml,
-        int? Goal,
-        int SignatureCount,
-        DateTime? OpensAt,
-        DateTime? ClosesAt,
-        bool AcceptsSignatures,
-        FieldRule Institution,
-        FieldRule ProfessionalStatus,
-        FieldRule Discipline,
-        FieldRule City,
-        FieldRule Country,
-        bool AcceptsOrganisations,
-        bool HoldsSignaturesForReview,
-        int OrganisationCount,
-        OrganisationView Organisation,
-        IReadOnlyList<CommitmentView> Commitments,
-        IReadOnlyList<CustomFieldView> CustomFields,
-        Amendment? Amended = null,
-        long? LogoVersion = null,
-        int TextVersion = 1,
-        UnprovenSignatureRule UnprovenSignatures = UnprovenSignatureRule.HoldDuringWaves,
-        DateTime? PersonalDataPurgedAt = null)
+    /// <summary>A published campaign as its public pages and the signing form see it, in one language.</summary>
+    public sealed record View
     {
+        public required int Id { get; init; }
+        public required string Slug { get; init; }
+        public required CampaignKind Kind { get; init; }
+        public required CampaignState State { get; init; }
+        public required OrganisationView Organisation { get; init; }
+        /// <summary>Ticks of the logo's last upload, which version its address; null without a logo.</summary>
+        public long? LogoVersion { get; init; }
+
+        // The text, in the language asked for or else the campaign's default one.
+        public required string Language { get; init; }
+        public required string Title { get; init; }
+        public required string Summary { get; init; }
+        public required string BodyHtml { get; init; }
+        public int TextVersion { get; init; } = 1;
+        public Amendment? Amended { get; init; }
+
+        // The count.
+        public int? Goal { get; init; }
+        public required int SignatureCount { get; init; }
+        public required int OrganisationCount { get; init; }
+
+        // When it takes signatures, and what happens to them.
+        public DateTime? OpensAt { get; init; }
+        public DateTime? ClosesAt { get; init; }
+        public required bool AcceptsSignatures { get; init; }
+        public bool HoldsSignaturesForReview { get; init; }
+        public UnprovenSignatureRule UnprovenSignatures { get; init; } = UnprovenSignatureRule.HoldDuringWaves;
+        public DateTime? PersonalDataPurgedAt { get; init; }
+
+        // The signing form.
+        public required FieldRule Institution { get; init; }
+        public required FieldRule ProfessionalStatus { get; init; }
+        public required FieldRule Discipline { get; init; }
+        public required FieldRule City { get; init; }
+        public required FieldRule Country { get; init; }
+        public bool AcceptsOrganisations { get; init; }
+        public required IReadOnlyList<CommitmentView> Commitments { get; init; }
+        public required IReadOnlyList<CustomFieldView> CustomFields { get; init; }
+
         /// <summary>Confirmed signatures of people, the rest of <see cref="SignatureCount"/> being organisations.</summary>
         public int PersonCount => Math.Max(0, SignatureCount - OrganisationCount);
 
@@ -105,15 +116,38 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         // Uploaded logos are rare and small; its date versions its address so browsers may keep it.
         var logoUpdatedAt = await db.CampaignLogos.Where(l => l.CampaignId == campaign.Id)
             .Select(l => (DateTime?)l.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
-        return new View(
-            campaign.Id, campaign.Slug, campaign.Kind, campaign.State, text.Language, text.Title, text.Summary, text.BodyHtml,
-            campaign.Goal, campaign.SignatureCount, campaign.OpensAt, campaign.ClosesAt, campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
-            campaign.Institution, campaign.ProfessionalStatus, campaign.Discipline, campaign.City, campaign.Country,
-            campaign.AcceptsOrganisations, campaign.HoldsSignaturesForReview, organisationCount,
-            new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice, organisation.Slug),
-            commitments, customFields,
-            text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
-            logoUpdatedAt?.Ticks, text.Version, organisation.UnprovenSignatures, campaign.PersonalDataPurgedAt);
+        return new View
+        {
+            Id = campaign.Id,
+            Slug = campaign.Slug,
+            Kind = campaign.Kind,
+            State = campaign.State,
+            Organisation = new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice, organisation.Slug),
+            LogoVersion = logoUpdatedAt?.Ticks,
+            Language = text.Language,
+            Title = text.Title,
+            Summary = text.Summary,
+            BodyHtml = text.BodyHtml,
+            TextVersion = text.Version,
+            Amended = text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
+            Goal = campaign.Goal,
+            SignatureCount = campaign.SignatureCount,
+            OrganisationCount = organisationCount,
+            OpensAt = campaign.OpensAt,
+            ClosesAt = campaign.ClosesAt,
+            AcceptsSignatures = campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),
+            HoldsSignaturesForReview = campaign.HoldsSignaturesForReview,
+            UnprovenSignatures = organisation.UnprovenSignatures,
+            PersonalDataPurgedAt = campaign.PersonalDataPurgedAt,
+            Institution = campaign.Institution,
+            ProfessionalStatus = campaign.ProfessionalStatus,
+            Discipline = campaign.Discipline,
+            City = campaign.City,
+            Country = campaign.Country,
+            AcceptsOrganisations = campaign.AcceptsOrganisations,
+            Commitments = commitments,
+            CustomFields = customFields,
+        };
     }
 
     /// <summary>

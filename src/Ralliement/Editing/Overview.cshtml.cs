@@ -9,7 +9,7 @@ namespace Ralliement.Editing;
 
 /// <summary>One campaign as its organisers see it, with a link to every page about it that their role opens.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.See)]
-public sealed class OverviewModel(ReadCampaignOverview readOverview, RalliementDb db, TimeProvider clock) : PageModel
+public sealed class OverviewModel(ReadCampaignOverview readOverview) : PageModel
 {
     public ReadCampaignOverview.View Campaign { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public sealed class OverviewModel(ReadCampaignOverview readOverview, RalliementD
             return NotFound();
         }
         Campaign = campaign;
-        Backlog = await OutboxBacklog.ReadAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Backlog = await readOverview.BacklogAsync(cancellationToken);
         return Page();
     }
 }

@@ -12,7 +12,11 @@ namespace Ralliement.Export;
 /// </summary>
 public static class DownloadExport
 {
-    public static void AddExport(this WebApplicationBuilder builder) => builder.Services.AddScoped<ExportSignatures>();
+    public static void AddExport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ExportSignatures>();
+        builder.Services.AddScoped<ReadExportChoices>();
+    }
 
     public static void MapExport(this WebApplication app)
     {

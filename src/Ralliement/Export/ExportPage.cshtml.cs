@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 using Ralliement.Organisers;
 
 namespace Ralliement.Export;
 
 /// <summary>The page offering a campaign's downloads, saying what each file holds and why.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ExportSignatures)]
-public sealed class ExportPageModel(RalliementDb db, ExportSignatures export) : PageModel
+public sealed class ExportPageModel(ReadExportChoices read) : PageModel
 {
     public OrganisationContext Organisation { get; private set; } = null!;
     public string Title { get; private set; } = "";
@@ -20,21 +18,13 @@ public sealed class ExportPageModel(RalliementDb db, ExportSignatures export) : 
     {
         Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
-        var campaign = await db.CampaignsOf(Organisation).AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new
-            {
-                c.Id,
-                Title = c.Texts.Where(t => t.Language == lang).Select(t => t.Title).FirstOrDefault()
-                    ?? c.Texts.Where(t => t.Language == c.DefaultLanguage).Select(t => t.Title).FirstOrDefault() ?? c.Slug,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (campaign is null)
+        if (await read.HandleAsync(Organisation, id, lang, cancellationToken) is not { } choices)
         {
             return NotFound();
         }
-        Title = campaign.Title;
-        Signatures = await export.CountAsync(campaign.Id, ExportSet.Signatures, cancellationToken);
-        Contacts = await export.CountAsync(campaign.Id, ExportSet.Contacts, cancellationToken);
+        Title = choices.Title;
+        Signatures = choices.Signatures;
+        Contacts = choices.Contacts;
         return Page();
     }
 }

@@ -8,7 +8,7 @@ namespace Ralliement.Importing;
 
 /// <summary>Uploads a CSV file of paper or earlier signatures; the next page previews it before anything is imported.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ImportSignatures)]
-public sealed class ImportModel(RalliementDb db, PrepareImport prepareImport) : PageModel
+public sealed class ImportModel(ReadImport readImport, PrepareImport prepareImport) : PageModel
 {
     public OrganisationContext Organisation { get; private set; } = null!;
     public ImportCampaign Campaign { get; private set; } = null!;
@@ -37,7 +37,7 @@ public sealed class ImportModel(RalliementDb db, PrepareImport prepareImport) : 
     {
         Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
-        Campaign = (await ImportCampaign.FindAsync(db, Organisation, id, lang, cancellationToken))!;
+        Campaign = (await readImport.CampaignAsync(Organisation, id, lang, cancellationToken))!;
         return Campaign is not null;
     }
 }

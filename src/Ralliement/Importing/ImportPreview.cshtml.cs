@@ -8,7 +8,7 @@ namespace Ralliement.Importing;
 
 /// <summary>Shows what a checked file holds and would import; its button imports it, once.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ImportSignatures)]
-public sealed class ImportPreviewModel(RalliementDb db, ReadImport readImport, ConfirmImport confirmImport) : PageModel
+public sealed class ImportPreviewModel(ReadImport readImport, ConfirmImport confirmImport) : PageModel
 {
     /// <summary>Rows shown as a sample of what will be imported; the rest are counted.</summary>
     public const int SampleSize = 10;
@@ -25,7 +25,7 @@ public sealed class ImportPreviewModel(RalliementDb db, ReadImport readImport, C
     {
         Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
-        Campaign = (await ImportCampaign.FindAsync(db, Organisation, id, lang, cancellationToken))!;
+        Campaign = (await readImport.CampaignAsync(Organisation, id, lang, cancellationToken))!;
         if (Campaign is null)
         {
             return NotFound();
@@ -47,7 +47,7 @@ public sealed class ImportPreviewModel(RalliementDb db, ReadImport readImport, C
     {
         Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
-        Campaign = (await ImportCampaign.FindAsync(db, Organisation, id, lang, cancellationToken))!;
+        Campaign = (await readImport.CampaignAsync(Organisation, id, lang, cancellationToken))!;
         if (Campaign is null)
         {
             return false;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Organisers;
 
 namespace Ralliement.Importing;
 
@@ -11,6 +12,10 @@ public sealed class ReadImport(RalliementDb db, TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
 
     public sealed record View(int Id, string FileName, int RowCount, DateTime? ImportedAt, bool Expired, ImportPlan? Plan, IReadOnlyList<ImportedRow> Invalid);
+
+    /// <summary>The campaign signatures are imported into, or null when it is not one of the organisation's.</summary>
+    public Task<ImportCampaign?> CampaignAsync(OrganisationContext organisation, int id, string language, CancellationToken cancellationToken) =>
+        ImportCampaign.FindAsync(db, organisation, id, language, cancellationToken);
 
     public async Task<View?> HandleAsync(int campaignId, int importId, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 using Ralliement.Organisers;
 
@@ -9,21 +8,16 @@ namespace Ralliement.Moderation;
 
 /// <summary>The moderation queue: signatures of the organisation's campaigns, filtered, with bulk actions.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
-public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures moderate) : PageModel
+public sealed class ModerationQueueModel(ReadModerationQueue read, ModerateSignatures moderate) : PageModel
 {
     public const int MaxNote = 500;
-
-    /// <summary>One signature as moderators see it: the address's domain, never the address.</summary>
-    public sealed record Row(long Id, DateTime CreatedAt, string Name, string? Institution, string Domain, SignatureState State, bool ShowPublicly, string? Note, string Campaign);
-
-    public sealed record CampaignChoice(int Id, string Title);
 
     [BindProperty(SupportsGet = true)]
     public QueueFilter Filter { get; set; } = new();
 
     public OrganisationContext Organisation { get; private set; } = null!;
-    public IReadOnlyList<CampaignChoice> Campaigns { get; private set; } = [];
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ReadModerationQueue.CampaignChoice> Campaigns { get; private set; } = [];
+    public IReadOnlyList<ReadModerationQueue.Row> Rows { get; private set; } = [];
     public long? NextBefore { get; private set; }
     /// <summary>After an action: which, and how many signatures it changed.</summary>
     public string? Done { get; private set; }
@@ -58,35 +52,9 @@ public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures mod
     {
         Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
-        Campaigns = await db.CampaignsOf(Organisation).AsNoTracking().OrderByDescending(c => c.CreatedAt)
-            .Select(c => new CampaignChoice(c.Id,
-                c.Texts.Where(t => t.Language == lang).Select(t => t.Title).FirstOrDefault()
-                    ?? c.Texts.Where(t => t.Language == c.DefaultLanguage).Select(t => t.Title).FirstOrDefault() ?? c.Slug))
-            .ToListAsync(cancellationToken);
-        // The organisation's campaign ids rather than a join, so the (CampaignId, State, …) index serves the filter.
-        var campaignIds = Campaigns.Select(c => c.Id).ToList();
-        var found = await Filter.Apply(db.Signatures.AsNoTracking().Where(s => campaignIds.Contains(s.CampaignId)))
-            .OrderByDescending(s => s.Id)
-            .Take(QueueFilter.PageSize + 1)
-            .Select(s => new
-            {
-                s.Id, s.CreatedAt, s.FirstName, s.LastName, s.OrganisationName, s.Institution, s.EmailDomain, s.State, s.ShowPublicly, s.ModerationNote, s.CampaignId,
-            })
-            .ToListAsync(cancellationToken);
-        var titles = Campaigns.ToDictionary(c => c.Id, c => c.Title);
-        Rows = found.Take(QueueFilter.PageSize)
-            .Select(s => new Row(
-                s.Id,
-                s.CreatedAt,
-                string.Join(' ', new[] { s.FirstName, s.LastName }.Where(n => !string.IsNullOrEmpty(n))) + (s.OrganisationName is null ? "" : $" ({s.OrganisationName})"),
-                s.Institution,
-                // The address stays out of the page: the domain is what tells a wave apart.
-                s.EmailDomain ?? "",
-                s.State,
-                s.ShowPublicly,
-                s.ModerationNote,
-                titles.GetValueOrDefault(s.CampaignId, "")))
-            .ToList();
-        NextBefore = found.Count > QueueFilter.PageSize ? Rows[^1].Id : null;
+        Campaigns = await read.CampaignsAsync(Organisation, lang, cancellationToken);
+        var page = await read.HandleAsync(Campaigns, Filter, cancellationToken);
+        Rows = page.Rows;
+        NextBefore = page.NextBefore;
     }
 }

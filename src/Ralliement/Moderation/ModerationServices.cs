@@ -6,5 +6,8 @@ public static class ModerationServices
     {
         builder.Services.AddScoped<ModerateSignatures>();
         builder.Services.AddScoped<MarkSpamWave>();
+        builder.Services.AddScoped<ReadModerationQueue>();
+        builder.Services.AddScoped<ReadAuditEntries>();
+        builder.Services.AddScoped<ReadSignatureDetail>();
     }
 }

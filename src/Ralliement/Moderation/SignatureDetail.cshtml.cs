@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 using Ralliement.Organisers;
 
@@ -9,7 +8,7 @@ namespace Ralliement.Moderation;
 
 /// <summary>One signature in full, for a moderator who must check it: the only place the address shows.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
-public sealed class SignatureDetailModel(RalliementDb db) : PageModel
+public sealed class SignatureDetailModel(ReadSignatureDetail read) : PageModel
 {
     public OrganisationContext Organisation { get; private set; } = null!;
     public Signature Signature { get; private set; } = null!;
@@ -19,17 +18,12 @@ public sealed class SignatureDetailModel(RalliementDb db) : PageModel
     {
         Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
-        var organisationId = Organisation.Id;
-        var found = await db.Signatures.AsNoTracking()
-            .Where(s => s.Id == id && s.Campaign.OrganisationId == organisationId && s.State != SignatureState.Withdrawn)
-            .Select(s => new { Signature = s, s.Campaign.Slug })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        if (await read.HandleAsync(Organisation, id, cancellationToken) is not { } found)
         {
             return NotFound();
         }
         Signature = found.Signature;
-        CampaignSlug = found.Slug;
+        CampaignSlug = found.CampaignSlug;
         return Page();
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 using Ralliement.Organisers;
 
@@ -9,13 +8,13 @@ namespace Ralliement.Moderation;
 
 /// <summary>"Mark a spam wave": criteria, a preview of how many signatures match, then one rejection.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
-public sealed class SpamWaveModel(RalliementDb db, MarkSpamWave wave) : PageModel
+public sealed class SpamWaveModel(ReadModerationQueue read, MarkSpamWave wave) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public MarkSpamWave.Criteria Criteria { get; set; } = new();
 
     public OrganisationContext Organisation { get; private set; } = null!;
-    public IReadOnlyList<ModerationQueueModel.CampaignChoice> Campaigns { get; private set; } = [];
+    public IReadOnlyList<ReadModerationQueue.CampaignChoice> Campaigns { get; private set; } = [];
     public Dictionary<string, string> Errors { get; private set; } = [];
     /// <summary>How many signatures match, once the moderator asked for a preview.</summary>
     public int? Matching { get; private set; }
@@ -65,10 +64,6 @@ public sealed class SpamWaveModel(RalliementDb db, MarkSpamWave wave) : PageMode
     {
         Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
-        Campaigns = await db.CampaignsOf(Organisation).AsNoTracking().OrderByDescending(c => c.CreatedAt)
-            .Select(c => new ModerationQueueModel.CampaignChoice(c.Id,
-                c.Texts.Where(t => t.Language == lang).Select(t => t.Title).FirstOrDefault()
-                    ?? c.Texts.Where(t => t.Language == c.DefaultLanguage).Select(t => t.Title).FirstOrDefault() ?? c.Slug))
-            .ToListAsync(cancellationToken);
+        Campaigns = await read.CampaignsAsync(Organisation, lang, cancellationToken);
     }
 }

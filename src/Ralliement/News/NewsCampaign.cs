@@ -18,6 +18,10 @@ public sealed record NewsCampaign(int Id, string Slug, string Title, string Defa
                 c.DefaultLanguage))
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The campaign's page in the organisers' area, under which its news pages sit.</summary>
+    public string OrganiserPath(OrganisationContext organisation) =>
+        $"/{Ralliement.Shared.Languages.Current}/organiser/{organisation.Slug}/campaigns/{Id}";
+
     /// <summary>Who news goes to: confirmed signers who ticked "accepts news" and left an address, in signature order.</summary>
     public static IQueryable<Signature> Recipients(RalliementDb db, int campaignId) =>
         db.Signatures.Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed && s.AcceptsNews && s.SealedEmail != null);

@@ -12,6 +12,18 @@ public sealed class NewsForm
     public Dictionary<string, string?> Subject { get; set; } = [];
     public Dictionary<string, string?> Body { get; set; } = [];
 
+    /// <summary>Reads <c>Subject[fr]</c>, <c>Body[en]</c>… from the posted form.</summary>
+    public static NewsForm From(IFormCollection posted)
+    {
+        var form = new NewsForm();
+        foreach (var language in Languages.Supported)
+        {
+            form.Subject[language] = posted[$"Subject[{language}]"].FirstOrDefault();
+            form.Body[language] = posted[$"Body[{language}]"].FirstOrDefault();
+        }
+        return form;
+    }
+
     public string? SubjectIn(string language) => Subject.GetValueOrDefault(language);
     public string? BodyIn(string language) => Body.GetValueOrDefault(language);
 
@@ -61,3 +73,6 @@ public sealed class NewsForm
             .Where(l => SignerText.Normalise(SubjectIn(l)) is not null)
             .Select(l => (l, SignerText.Normalise(SubjectIn(l))!, BodyIn(l)!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()));
 }
+
+/// <summary>The news form as shown: what was typed, what was refused, and the language that must be written.</summary>
+public sealed record NewsFormView(NewsForm Form, IReadOnlyList<FieldError> Errors, string DefaultLanguage);

@@ -1,37 +1,40 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Organisers;
+using Ralliement.Signing;
 
 namespace Ralliement.News;
 
 /// <summary>A campaign's news posts with their state and recipients, and the form to write a new one.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.SendNews)]
-public sealed class NewsListModel(RalliementDb database, SaveNewsDraft saveDraft) : NewsPageModel(database)
+public sealed class NewsListModel(ReadNews read, SaveNewsDraft saveDraft) : PageModel
 {
-    public sealed record Row(int Id, string Subject, NewsState State, DateTime CreatedAt, DateTime? SentAt, int RecipientCount);
-
-    public IReadOnlyList<Row> Posts { get; private set; } = [];
+    public OrganisationContext Organisation { get; private set; } = null!;
+    public NewsCampaign Campaign { get; private set; } = null!;
+    public NewsForm Form { get; private set; } = new();
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    public IReadOnlyList<ReadNews.Row> Posts { get; private set; } = [];
     public int Recipients { get; private set; }
+
+    public string CampaignPath => Campaign.OrganiserPath(Organisation);
 
     public async Task<IActionResult> OnGetAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        if (!await LoadCampaignAsync(lang, id, cancellationToken))
+        if (!await LoadAsync(lang, id, cancellationToken))
         {
             return NotFound();
         }
-        await LoadListAsync(lang, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        if (!await LoadCampaignAsync(lang, id, cancellationToken))
+        if (!await LoadAsync(lang, id, cancellationToken))
         {
             return NotFound();
         }
-        Form = ReadForm();
+        Form = NewsForm.From(Request.Form);
         var result = await saveDraft.HandleAsync(Organisation, Campaign, null, Form, cancellationToken);
         if (result.NewsId is { } newsId)
         {
@@ -39,23 +42,20 @@ public sealed class NewsListModel(RalliementDb database, SaveNewsDraft saveDraft
         }
         Errors = result.Errors;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        await LoadListAsync(lang, cancellationToken);
         return Page();
     }
 
-    private async Task LoadListAsync(string lang, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        var campaignId = Campaign.Id;
-        var defaultLanguage = Campaign.DefaultLanguage;
-        Posts = await Db.News.AsNoTracking()
-            .Where(n => n.CampaignId == campaignId)
-            .OrderByDescending(n => n.Id)
-            .Select(n => new Row(
-                n.Id,
-                n.Texts.Where(t => t.Language == lang).Select(t => t.Subject).FirstOrDefault()
-                    ?? n.Texts.Where(t => t.Language == defaultLanguage).Select(t => t.Subject).FirstOrDefault() ?? "",
-                n.State, n.CreatedAt, n.SentAt, n.RecipientCount))
-            .ToListAsync(cancellationToken);
-        Recipients = await NewsCampaign.Recipients(Db, campaignId).CountAsync(cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        Organisation = HttpContext.Organisation();
+        if (await read.CampaignAsync(Organisation, id, lang, cancellationToken) is not { } campaign)
+        {
+            return false;
+        }
+        Campaign = campaign;
+        Posts = await read.ListAsync(campaign, lang, cancellationToken);
+        Recipients = await read.CountRecipientsAsync(campaign, cancellationToken);
+        return true;
     }
 }

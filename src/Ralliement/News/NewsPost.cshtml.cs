@@ -1,19 +1,26 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Campaigns;
 using Ralliement.Data;
 using Ralliement.Organisers;
+using Ralliement.Signing;
 
 namespace Ralliement.News;
 
 /// <summary>One news post: its preview, and while it is a draft, its form and the button that sends it.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.SendNews)]
-public sealed class NewsPostModel(RalliementDb database, SaveNewsDraft saveDraft, StartSendingNews startSending, SendNews sender) : NewsPageModel(database)
+public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartSendingNews startSending, SendNews sender) : PageModel
 {
+    public OrganisationContext Organisation { get; private set; } = null!;
+    public NewsCampaign Campaign { get; private set; } = null!;
     public NewsPost Post { get; private set; } = null!;
+    public NewsForm Form { get; private set; } = new();
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
     public int Recipients { get; private set; }
     public bool Saved { get; private set; }
+
+    public string CampaignPath => Campaign.OrganiserPath(Organisation);
 
     /// <summary>The base of the links the emails will carry, shown so a wrong one is seen before sending.</summary>
     public string LinksBase => sender.BaseUrl();
@@ -36,7 +43,7 @@ public sealed class NewsPostModel(RalliementDb database, SaveNewsDraft saveDraft
         {
             return NotFound();
         }
-        Form = ReadForm();
+        Form = NewsForm.From(Request.Form);
         var result = await saveDraft.HandleAsync(Organisation, Campaign, newsId, Form, cancellationToken);
         if (result.NewsId is not null)
         {
@@ -63,23 +70,21 @@ public sealed class NewsPostModel(RalliementDb database, SaveNewsDraft saveDraft
 
     private async Task<bool> LoadAsync(string lang, int id, int newsId, CancellationToken cancellationToken)
     {
-        if (!await LoadCampaignAsync(lang, id, cancellationToken))
+        Response.Headers.CacheControl = "no-store";
+        Organisation = HttpContext.Organisation();
+        if (await read.CampaignAsync(Organisation, id, lang, cancellationToken) is not { } campaign
+            || await read.PostAsync(campaign, newsId, cancellationToken) is not { } post)
         {
             return false;
         }
-        var post = await Db.News.AsNoTracking().Include(n => n.Texts)
-            .FirstOrDefaultAsync(n => n.Id == newsId && n.CampaignId == Campaign.Id, cancellationToken);
-        if (post is null)
-        {
-            return false;
-        }
+        Campaign = campaign;
         Post = post;
         foreach (var text in post.Texts)
         {
             Form.Subject[text.Language] = text.Subject;
             Form.Body[text.Language] = text.BodyMarkdown;
         }
-        Recipients = await NewsCampaign.Recipients(Db, Campaign.Id).CountAsync(cancellationToken);
+        Recipients = await read.CountRecipientsAsync(campaign, cancellationToken);
         return true;
     }
 }

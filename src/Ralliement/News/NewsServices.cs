@@ -8,6 +8,7 @@ public static class NewsServices
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddScoped<UnsubscribeFromNews>();
         builder.Services.AddScoped<StopNews>();
+        builder.Services.AddScoped<ReadNews>();
         builder.Services.AddScoped<SaveNewsDraft>();
         builder.Services.AddScoped<StartSendingNews>();
         builder.Services.AddSingleton<SendNews>();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
@@ -11,12 +10,8 @@ namespace Ralliement.Organisations;
 
 /// <summary>An organisation's members with their role, and its pending invitations; owners change them here.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ManageMembers)]
-public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteMember invite, TimeProvider clock, IConfiguration configuration, IStringLocalizer<AccountText> text) : PageModel
+public sealed class MembersModel(ReadMembers read, ChangeMembers members, InviteMember invite, IConfiguration configuration, IStringLocalizer<AccountText> text) : PageModel
 {
-    public sealed record Member(string Id, string? Name, string Email, OrganisationRole Role, bool TwoFactor);
-
-    public sealed record Pending(int Id, string Email, OrganisationRole Role, DateTime ExpiresAt);
-
     [BindProperty]
     public string? Email { get; set; }
 
@@ -24,8 +19,8 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
     public OrganisationRole Role { get; set; } = OrganisationRole.Editor;
 
     public OrganisationContext Organisation { get; private set; } = null!;
-    public IReadOnlyList<Member> Members { get; private set; } = [];
-    public IReadOnlyList<Pending> Invitations { get; private set; } = [];
+    public IReadOnlyList<ReadMembers.Member> Members { get; private set; } = [];
+    public IReadOnlyList<ReadMembers.Pending> Invitations { get; private set; } = [];
     public string? Error { get; private set; }
     public string? InviteError { get; private set; }
     public string? Done { get; private set; }
@@ -77,18 +72,9 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
         Response.Headers.CacheControl = "no-store";
         Response.StatusCode = status;
         Organisation = HttpContext.Organisation();
-        var organisationId = Organisation.Id;
-        Members = await db.Memberships.AsNoTracking()
-            .Where(m => m.OrganisationId == organisationId)
-            .OrderBy(m => m.Role).ThenBy(m => m.Organiser.Email)
-            .Select(m => new Member(m.OrganiserId, m.Organiser.DisplayName, m.Organiser.Email ?? "", m.Role, m.Organiser.TwoFactorEnabled))
-            .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        Invitations = await db.Invitations.AsNoTracking()
-            .Where(i => i.OrganisationId == organisationId && i.AcceptedAt == null && i.ExpiresAt > now)
-            .OrderBy(i => i.CreatedAt)
-            .Select(i => new Pending(i.Id, i.Email, i.Role, i.ExpiresAt))
-            .ToListAsync(cancellationToken);
+        var team = await read.HandleAsync(Organisation, cancellationToken);
+        Members = team.Members;
+        Invitations = team.Invitations;
         return Page();
     }
 }

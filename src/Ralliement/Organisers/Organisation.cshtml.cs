@@ -1,33 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 
 namespace Ralliement.Organisers;
 
 /// <summary>An organisation's home: its campaigns, with their state and count.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.See)]
-public sealed class OrganisationModel(RalliementDb db) : PageModel
+public sealed class OrganisationModel(ReadOrganiserHome read) : PageModel
 {
-    public sealed record Row(int Id, string Slug, string Title, CampaignState State, int SignatureCount, int Held);
-
     public OrganisationContext Organisation { get; private set; } = null!;
-    public IReadOnlyList<Row> Campaigns { get; private set; } = [];
+    public IReadOnlyList<ReadOrganiserHome.CampaignRow> Campaigns { get; private set; } = [];
 
     public async Task OnGetAsync(string lang, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
-        Campaigns = await db.CampaignsOf(Organisation).AsNoTracking()
-            .OrderByDescending(c => c.CreatedAt)
-            .Select(c => new Row(
-                c.Id,
-                c.Slug,
-                c.Texts.Where(t => t.Language == lang).Select(t => t.Title).FirstOrDefault()
-                    ?? c.Texts.Where(t => t.Language == c.DefaultLanguage).Select(t => t.Title).FirstOrDefault() ?? c.Slug,
-                c.State,
-                c.SignatureCount,
-                db.Signatures.Count(s => s.CampaignId == c.Id && s.State == SignatureState.Held)))
-            .ToListAsync(cancellationToken);
+        Campaigns = await read.CampaignsAsync(Organisation, lang, cancellationToken);
     }
 }

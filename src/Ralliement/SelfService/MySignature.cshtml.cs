@@ -14,7 +14,7 @@ namespace Ralliement.SelfService;
 /// </summary>
 public sealed class MySignatureModel(
     ReadSignatureRecord readRecord, WithdrawSignature withdrawSignature, EraseSignature eraseSignature, StopNews stopNews,
-    IStringLocalizer<Text> text) : PageModel
+    IStringLocalizer<Text> sharedText) : PageModel
 {
     public enum Done { Nothing, Withdrawn, Erased, NewsStopped }
 
@@ -34,7 +34,7 @@ public sealed class MySignatureModel(
         {
             return await ShowAsync(lang, token, cancellationToken);
         }
-        return File(SignatureDownload.Write(record, text), "application/json", $"signature-{record.CampaignSlug}.json");
+        return File(SignatureDownload.Write(record, sharedText), "application/json", $"signature-{record.CampaignSlug}.json");
     }
 
     public async Task<IActionResult> OnPostStopNewsAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public static class SignatureDownload
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
-    public static byte[] Write(ReadSignatureRecord.Record record, IStringLocalizer<Text> text)
+    public static byte[] Write(ReadSignatureRecord.Record record, IStringLocalizer<Text> sharedText)
     {
         var s = record.Signature;
         var consent = s.ConsentVersion is null ? null : new
@@ -21,7 +21,7 @@ public static class SignatureDownload
             version = s.ConsentVersion,
             acceptedAt = s.CreatedAt,
             wording = s.ConsentVersion == ConsentWording.Current
-                ? ConsentWording.ResourceNames.ToDictionary(name => name, name => text[name].Value)
+                ? ConsentWording.ResourceNames.ToDictionary(name => name, name => sharedText[name].Value)
                 : null,
         };
         var data = new

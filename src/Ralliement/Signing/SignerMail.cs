@@ -8,37 +8,37 @@ using Ralliement.Shared;
 namespace Ralliement.Signing;
 
 /// <summary>The emails a signer receives, written in the language of the page they signed on.</summary>
-public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IStringLocalizer<SelfService.SelfServiceText> selfService, IOptions<SigningOptions> options)
+public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> sharedText, IStringLocalizer<SelfService.SelfServiceText> selfServiceText, IOptions<SigningOptions> options)
 {
     /// <param name="organisationName">When an organisation signs: its name; <paramref name="to"/> is its representative.</param>
     public void AddConfirmation(RalliementDb db, ReadCampaign.View campaign, string to, string firstName, PublicLinks links, string token, string? organisationName = null)
     {
         var language = Languages.Current;
-        var intro = text["MailConfirmIntro", campaign.Title, campaign.Organisation.Name].Value;
+        var intro = sharedText["MailConfirmIntro", campaign.Title, campaign.Organisation.Name].Value;
         if (organisationName is not null)
         {
-            intro += " " + text["MailConfirmForOrganisation", organisationName];
+            intro += " " + sharedText["MailConfirmForOrganisation", organisationName];
         }
         var body = string.Join("\n\n",
-            text["MailHello", firstName],
+            sharedText["MailHello", firstName],
             intro,
-            text["MailConfirmAction", links.Confirm(language, token)],
-            text["MailConfirmExpiry", (int)Math.Ceiling(options.Value.ConfirmationLifetime.TotalDays)],
-            text["MailWithdraw", links.Withdraw(language, token)],
-            text["MailNotYou"],
+            sharedText["MailConfirmAction", links.Confirm(language, token)],
+            sharedText["MailConfirmExpiry", (int)Math.Ceiling(options.Value.ConfirmationLifetime.TotalDays)],
+            sharedText["MailWithdraw", links.Withdraw(language, token)],
+            sharedText["MailNotYou"],
             Signature(campaign, links, language));
-        outbox.Add(db, to, text["MailConfirmSubject", campaign.Title], body, OutboxPriority.Signer);
+        outbox.Add(db, to, sharedText["MailConfirmSubject", campaign.Title], body, OutboxPriority.Signer);
     }
 
     public void AddAlreadySigned(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token)
     {
         var language = Languages.Current;
         var body = string.Join("\n\n",
-            text["MailAlreadySignedIntro", campaign.Title],
-            text["MailWithdraw", links.Withdraw(language, token)],
-            text["MailNotYou"],
+            sharedText["MailAlreadySignedIntro", campaign.Title],
+            sharedText["MailWithdraw", links.Withdraw(language, token)],
+            sharedText["MailNotYou"],
             Signature(campaign, links, language));
-        outbox.Add(db, to, text["MailAlreadySignedSubject", campaign.Title], body, OutboxPriority.Signer);
+        outbox.Add(db, to, sharedText["MailAlreadySignedSubject", campaign.Title], body, OutboxPriority.Signer);
     }
 
     /// <summary>To an address whose signature was confirmed and then held or rejected by moderators.</summary>
@@ -46,14 +46,14 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> text, IStri
     {
         var language = Languages.Current;
         var body = string.Join("\n\n",
-            text["MailAlreadyRecordedIntro", campaign.Title],
-            text["MailWithdraw", links.Withdraw(language, token)],
-            text["MailNotYou"],
+            sharedText["MailAlreadyRecordedIntro", campaign.Title],
+            sharedText["MailWithdraw", links.Withdraw(language, token)],
+            sharedText["MailNotYou"],
             Signature(campaign, links, language));
-        outbox.Add(db, to, text["MailAlreadySignedSubject", campaign.Title], body, OutboxPriority.Signer);
+        outbox.Add(db, to, sharedText["MailAlreadySignedSubject", campaign.Title], body, OutboxPriority.Signer);
     }
 
     private string Signature(ReadCampaign.View campaign, PublicLinks links, string language) =>
-        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n{text["MailPrivacy", campaign.Organisation.ContactEmail]}\n"
-        + selfService["MailSelfServiceLine", links.MySignatureRequest(language, campaign.Slug)];
+        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n{sharedText["MailPrivacy", campaign.Organisation.ContactEmail]}\n"
+        + selfServiceText["MailSelfServiceLine", links.MySignatureRequest(language, campaign.Slug)];
 }

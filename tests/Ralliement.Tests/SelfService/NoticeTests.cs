@@ -47,6 +47,21 @@ public sealed class NoticeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_campaign_pages_footer_names_its_notices_in_the_pages_language()
+    {
+        using var visitor = _app.Browser();
+
+        var french = await visitor.GetStringAsync($"/fr/c/{RalliementApp.Slug}");
+        var english = await visitor.GetStringAsync($"/en/c/{RalliementApp.Slug}");
+
+        Assert.Contains($"<a href=\"/fr/c/{RalliementApp.Slug}/legal\">Mentions légales</a>", french, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/en/c/{RalliementApp.Slug}/legal\">Legal notice</a>", english, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/fr/c/{RalliementApp.Slug}/privacy\">Notice de confidentialité</a>", french, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/en/c/{RalliementApp.Slug}/privacy\">Privacy notice</a>", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("NoticeLink", french + english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_organisation_or_one_with_only_drafts_has_no_notice()
     {
         await _app.OrganisationAsync("brouillons-seulement");

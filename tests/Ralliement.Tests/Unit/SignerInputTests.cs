@@ -6,11 +6,28 @@ namespace Ralliement.Tests.Unit;
 
 public sealed class SignerInputTests
 {
-    private static ReadCampaign.View Campaign(FieldRule institution = FieldRule.Optional) => new(
-        1, "c", CampaignKind.Manifesto, CampaignState.Open, "fr", "T", "S", "<p>B</p>", null, 0, null, null, true,
-        institution, FieldRule.Optional, FieldRule.Hidden, FieldRule.Hidden, FieldRule.Hidden, false, false, 0,
-        new ReadCampaign.OrganisationView("O", "o@example.org", null, 12),
-        [new ReadCampaign.CommitmentView(7, "Refuse"), new ReadCampaign.CommitmentView(8, "Reduce")], []);
+    private static ReadCampaign.View Campaign(FieldRule institution = FieldRule.Optional) => new()
+    {
+        Id = 1,
+        Slug = "c",
+        Kind = CampaignKind.Manifesto,
+        State = CampaignState.Open,
+        Organisation = new ReadCampaign.OrganisationView("O", "o@example.org", null, 12),
+        Language = "fr",
+        Title = "T",
+        Summary = "S",
+        BodyHtml = "<p>B</p>",
+        SignatureCount = 0,
+        OrganisationCount = 0,
+        AcceptsSignatures = true,
+        Institution = institution,
+        ProfessionalStatus = FieldRule.Optional,
+        Discipline = FieldRule.Hidden,
+        City = FieldRule.Hidden,
+        Country = FieldRule.Hidden,
+        Commitments = [new ReadCampaign.CommitmentView(7, "Refuse"), new ReadCampaign.CommitmentView(8, "Reduce")],
+        CustomFields = [],
+    };
 
     private static SignerDetails.Form Valid() => new()
     {

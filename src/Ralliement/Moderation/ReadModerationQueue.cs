@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
+using Ralliement.Organisers;
+
+namespace Ralliement.Moderation;
+
+/// <summary>What moderators choose from and look at: the organisation's campaigns, and a page of their signatures.</summary>
+public sealed class ReadModerationQueue(RalliementDb db)
+{
+    /// <summary>One signature as moderators see it: the address's domain, never the address.</summary>
+    public sealed record Row(long Id, DateTime CreatedAt, string Name, string? Institution, string Domain, SignatureState State, bool ShowPublicly, string? Note, string Campaign);
+
+    public sealed record CampaignChoice(int Id, string Title);
+
+    /// <param name="NextBefore">The id to ask signatures before for the next page; null on the last one.</param>
+    public sealed record Page(IReadOnlyList<Row> Rows, long? NextBefore);
+
+    /// <summary>The organisation's campaigns, newest first, titled in the page's language or else the campaign's.</summary>
+    public async Task<IReadOnlyList<CampaignChoice>> CampaignsAsync(OrganisationContext organisation, string language, CancellationToken cancellationToken) =>
+        await db.CampaignsOf(organisation).AsNoTracking().OrderByDescending(c => c.CreatedAt)
+            .Select(c => new CampaignChoice(c.Id,
+                c.Texts.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault()
+                    ?? c.Texts.Where(t => t.Language == c.DefaultLanguage).Select(t => t.Title).FirstOrDefault() ?? c.Slug))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The newest signatures of those campaigns that pass the filter.</summary>
+    public async Task<Page> HandleAsync(IReadOnlyList<CampaignChoice> campaigns, QueueFilter filter, CancellationToken cancellationToken)
+    {
+        // The organisation's campaign ids rather than a join, so the (CampaignId, State, …) index serves the filter.
+        var campaignIds = campaigns.Select(c => c.Id).ToList();
+        var found = await filter.Apply(db.Signatures.AsNoTracking().Where(s => campaignIds.Contains(s.CampaignId)))
+            .OrderByDescending(s => s.Id)
+            .Take(QueueFilter.PageSize + 1)
+            .Select(s => new
+            {
+                s.Id, s.CreatedAt, s.FirstName, s.LastName, s.OrganisationName, s.Institution, s.EmailDomain, s.State, s.ShowPublicly, s.ModerationNote, s.CampaignId,
+            })
+            .ToListAsync(cancellationToken);
+        var titles = campaigns.ToDictionary(c => c.Id, c => c.Title);
+        var rows = found.Take(QueueFilter.PageSize)
+            .Select(s => new Row(
+                s.Id,
+                s.CreatedAt,
+                string.Join(' ', new[] { s.FirstName, s.LastName }.Where(n => !string.IsNullOrEmpty(n))) + (s.OrganisationName is null ? "" : $" ({s.OrganisationName})"),
+                s.Institution,
+                // The address stays out of the page: the domain is what tells a wave apart.
+                s.EmailDomain ?? "",
+                s.State,
+                s.ShowPublicly,
+                s.ModerationNote,
+                titles.GetValueOrDefault(s.CampaignId, "")))
+            .ToList();
+        return new Page(rows, found.Count > QueueFilter.PageSize ? rows[^1].Id : null);
+    }
+}
