@@ -35,6 +35,7 @@ public static class WebShell
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.AddDataProtectionKeys();
+        builder.AddPublicPageCaching();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = WebSecurity.MaxRequestBodyBytes;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Ralliement.Export;
+using Ralliement.Admin;
 using Ralliement.Privacy;
 using Ralliement.Signing;
 
