@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Ralliement.Admin;
 using Ralliement.Privacy;
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Tests.Privacy;

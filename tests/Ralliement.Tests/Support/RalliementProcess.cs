@@ -166,7 +166,7 @@ public sealed class RalliementProcess : IDisposable
     {
         await using var host = AdminHost.BuildServices([.. Settings]);
         var addresses = host.Services.GetRequiredService<Ralliement.Privacy.AddressProtection>();
-        return email => addresses.Key(Ralliement.Signing.EmailAddress.Parse(email));
+        return email => addresses.Key(Ralliement.Shared.EmailAddress.Parse(email));
     }
 
     /// <summary>Runs the executable with a command line, as an administrator would, and waits for it.</summary>
