@@ -27,10 +27,10 @@ public sealed partial class BrowserHost
             Language = "fr",
             FirstName = firstName,
             LastName = lastName,
-            EmailKey = Services.GetRequiredService<Ralliement.Privacy.AddressProtection>().Key(Ralliement.Signing.EmailAddress.Parse(email)),
+            EmailKey = Services.GetRequiredService<Ralliement.Privacy.AddressProtection>().Key(Ralliement.Shared.EmailAddress.Parse(email)),
             EmailDomain = "univ-held.example",
             Institution = "Université Retenue",
-            SearchText = Ralliement.Signing.SignerText.SearchForm($"{firstName} {lastName}"),
+            SearchText = Ralliement.Shared.TypedText.SearchForm($"{firstName} {lastName}"),
             ShowPublicly = true,
             CreatedAt = DateTime.UtcNow,
         });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Ralliement.Data;
 using Ralliement.Privacy;
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.BrowserTests;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Ralliement.Shared;
 
 namespace Ralliement.AntiAbuse;
 

@@ -8,13 +8,11 @@ public static class CampaignServices
 {
     public static void AddCampaigns(this WebApplicationBuilder builder)
     {
-        builder.AddPublicPageCaching();
         builder.Services.AddScoped<ReadCampaign>();
         builder.Services.AddScoped<ReadPublicCampaigns>();
         builder.Services.AddScoped<ReadCount>();
         builder.Services.AddScoped<ListSignatories>();
         builder.Services.AddScoped<ReadTextVersions>();
-        builder.Services.AddScoped<Notices.ReadOrganisationNotice>();
     }
 
     public static void MapCampaigns(this WebApplication app)

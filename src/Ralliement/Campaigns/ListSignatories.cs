@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Campaigns;
@@ -36,10 +37,10 @@ public sealed class ListSignatories(RalliementDb db)
         var campaignId = campaign.Id;
         var query = db.Signatures.AsNoTracking()
             .Where(s => s.CampaignId == campaignId && s.State == confirmed && s.ShowPublicly == shown && s.Kind == kind);
-        var term = SignerText.Normalise(search);
+        var term = TypedText.Normalise(search);
         if (term is not null)
         {
-            var folded = SignerText.SearchForm(term.Length > MaxSearchLength ? term[..MaxSearchLength] : term);
+            var folded = TypedText.SearchForm(term.Length > MaxSearchLength ? term[..MaxSearchLength] : term);
             query = query.Where(s => s.SearchText!.Contains(folded));
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Shared;
 
 namespace Ralliement.Confirmation;
 
@@ -17,7 +18,7 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
 
     public async Task<Result> HandleAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = SignerTokens.HashOf(token);
+        var hash = SecretTokens.HashOf(token);
         if (hash is null)
         {
             return new Result(Outcome.Unknown, null);

@@ -17,7 +17,7 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutp
     /// <summary>The signature a withdrawal link points to, or null if the link is unknown or already used to withdraw.</summary>
     public async Task<Signed?> FindAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = SignerTokens.HashOf(token);
+        var hash = SecretTokens.HashOf(token);
         if (hash is null)
         {
             return null;

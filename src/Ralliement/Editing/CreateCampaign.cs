@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -9,7 +10,7 @@ namespace Ralliement.Editing;
 /// Starts a campaign as a draft: its slug (its public address, fixed from now on), its kind, its
 /// default language and a title in that language. The text itself is written afterwards.
 /// </summary>
-public sealed class CreateCampaign(RalliementDb db, Audit audit, TimeProvider clock)
+public sealed class CreateCampaign(RalliementDb db, Audit audit, TimeProvider clock, IStringLocalizer<EditorText> text)
 {
     public sealed class Form
     {
@@ -28,27 +29,27 @@ public sealed class CreateCampaign(RalliementDb db, Audit audit, TimeProvider cl
         var errors = new FormErrors();
         if (!SlugRule.IsValid(slug))
         {
-            errors["Slug"] = "SlugInvalid";
+            errors["Slug"] = text["SlugInvalid"];
         }
         else if (await db.Campaigns.AnyAsync(c => c.Slug == slug, cancellationToken))
         {
-            errors["Slug"] = "SlugTaken";
+            errors["Slug"] = text["SlugTaken"];
         }
         if (!Enum.IsDefined(form.Kind))
         {
-            errors["Kind"] = "KindInvalid";
+            errors["Kind"] = text["KindInvalid"];
         }
         if (!Languages.IsSupported(form.Language))
         {
-            errors["Language"] = "LanguageInvalid";
+            errors["Language"] = text["LanguageInvalid"];
         }
         if (title.Length == 0)
         {
-            errors["Title"] = "TitleRequired";
+            errors["Title"] = text["TitleRequired"];
         }
         else if (title.Length > CampaignLimits.Title)
         {
-            errors["Title"] = "TitleTooLong";
+            errors["Title"] = text["TitleTooLong"];
         }
         if (errors.Any)
         {
@@ -75,7 +76,7 @@ public sealed class CreateCampaign(RalliementDb db, Audit audit, TimeProvider cl
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Another organiser took the slug between the check and the insert.
-            return new Result(null, new FormErrors { ["Slug"] = "SlugTaken" });
+            return new Result(null, new FormErrors { ["Slug"] = text["SlugTaken"] });
         }
         audit.Record(organisation, "campaign.create", $"campaign:{campaign.Id}", $"{slug} ({form.Kind}, {form.Language})");
         await db.SaveChangesAsync(cancellationToken);

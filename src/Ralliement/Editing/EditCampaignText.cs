@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Ralliement.Campaigns;
 using Ralliement.Data;
 using Ralliement.Organisers;
@@ -12,7 +13,7 @@ namespace Ralliement.Editing;
 /// published, people signed a given text: a change needs a note said publicly ("amended on…"), and
 /// the text it replaces is kept as a version anyone can read.
 /// </summary>
-public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider clock, IOutputCacheStore publicPages)
+public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider clock, IOutputCacheStore publicPages, IStringLocalizer<EditorText> editorText)
 {
     public sealed class Form
     {
@@ -39,28 +40,28 @@ public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider 
         return campaign is null ? null : new Editing(campaign.Id, campaign.Slug, campaign.DefaultLanguage, campaign.PublishedAt is not null, campaign.Text);
     }
 
-    public static FormErrors Validate(Form form)
+    public static FormErrors Validate(Form form, IStringLocalizer<EditorText> text)
     {
         var errors = new FormErrors();
         if (form.TrimmedTitle.Length == 0)
         {
-            errors["Title"] = "TitleRequired";
+            errors["Title"] = text["TitleRequired"];
         }
         else if (form.TrimmedTitle.Length > CampaignLimits.Title)
         {
-            errors["Title"] = "TitleTooLong";
+            errors["Title"] = text["TitleTooLong"];
         }
         if (form.TrimmedSummary.Length > CampaignLimits.Summary)
         {
-            errors["Summary"] = "SummaryTooLong";
+            errors["Summary"] = text["SummaryTooLong"];
         }
         if (form.NormalisedBody.Length > CampaignLimits.Body)
         {
-            errors["Body"] = "BodyTooLong";
+            errors["Body"] = text["BodyTooLong"];
         }
         if (form.AmendmentNote?.Trim().Length > CampaignLimits.AmendmentNote)
         {
-            errors["AmendmentNote"] = "AmendmentNoteTooLong";
+            errors["AmendmentNote"] = text["AmendmentNoteTooLong"];
         }
         return errors;
     }
@@ -77,7 +78,7 @@ public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider 
         {
             return new Result(Outcome.NotFound, FormErrors.None);
         }
-        var errors = Validate(form);
+        var errors = Validate(form, editorText);
         if (errors.Any)
         {
             return new Result(Outcome.Refused, errors);
@@ -107,7 +108,7 @@ public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider 
             var note = form.AmendmentNote?.Trim() ?? "";
             if (note.Length == 0)
             {
-                return new Result(Outcome.Refused, new FormErrors { ["AmendmentNote"] = "AmendmentNoteRequired" });
+                return new Result(Outcome.Refused, new FormErrors { ["AmendmentNote"] = editorText["AmendmentNoteRequired"] });
             }
             db.CampaignTextVersions.Add(new CampaignTextVersion
             {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -10,7 +11,7 @@ namespace Ralliement.Editing;
 /// The signer fields a campaign adds to the built-in ones (up to ten). A field that some signer has
 /// filled cannot be removed, since their answer would go with it; it can be hidden instead.
 /// </summary>
-public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheStore publicPages)
+public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheStore publicPages, IStringLocalizer<EditorText> text)
 {
     public sealed class Form
     {
@@ -29,10 +30,10 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         {
             return EditResult.NotFound;
         }
-        var errors = Validate(form);
+        var errors = Validate(form, text);
         if (campaign.CustomFields.Count >= CampaignLimits.MaxCustomFields)
         {
-            errors["Field"] = "TooManyFields";
+            errors["Field"] = text["TooManyFields"];
         }
         if (errors.Any)
         {
@@ -57,7 +58,7 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         {
             return EditResult.NotFound;
         }
-        var errors = Validate(form);
+        var errors = Validate(form, text);
         if (errors.Any)
         {
             return EditResult.Refused(errors);
@@ -78,7 +79,7 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         }
         if (await db.SignatureFieldValues.AnyAsync(v => v.CustomFieldId == field.Id, cancellationToken))
         {
-            return EditResult.Refused(new FormErrors { ["Field"] = "FieldHasValues" });
+            return EditResult.Refused(new FormErrors { ["Field"] = text["FieldHasValues"] });
         }
         db.RemoveRange(field.Labels);
         db.CustomFields.Remove(field);
@@ -105,16 +106,16 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
             .Where(f => f.Id == fieldId && f.CampaignId == campaignId && db.CampaignsOf(organisation).Any(c => c.Id == f.CampaignId))
             .FirstOrDefaultAsync(cancellationToken);
 
-    private static FormErrors Validate(Form form)
+    private static FormErrors Validate(Form form, IStringLocalizer<EditorText> text)
     {
         var errors = new FormErrors();
         if (BilingualLabels.Check(form.LabelFr, form.LabelEn, CampaignLimits.FieldLabel) is { } labelError)
         {
-            errors["Label"] = labelError;
+            errors["Label"] = text[labelError];
         }
         if (!Enum.IsDefined(form.Rule))
         {
-            errors["Rule"] = "ChoiceInvalid";
+            errors["Rule"] = text["ChoiceInvalid"];
         }
         return errors;
     }

@@ -6,12 +6,19 @@ using Ralliement.Organisers;
 namespace Ralliement.Editing;
 
 /// <summary>
-/// The logo upload. It is the one endpoint whose request may exceed the site's 64 KB body limit
-/// (see <see cref="Shared.WebSecurity.MaxRequestBodyBytesFor"/>); a refused file is explained here.
+/// The logo upload. Its request may exceed the site's 64 KB body limit
+/// (<see cref="Shared.WebSecurity.MaxRequestBodyBytes"/>); a refused file is explained here.
 /// </summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
+[RequestSizeLimit(MaxRequestBytes)]
 public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOverview readOverview) : PageModel
 {
+    /// <summary>
+    /// More than a logo may weigh, so that a file a little too heavy reaches this page, which says how
+    /// large a logo may be; beyond it, the generic 413 page.
+    /// </summary>
+    public const long MaxRequestBytes = 1024 * 1024;
+
     public string Reason { get; private set; } = "";
 
     public ReadCampaignOverview.View Campaign { get; private set; } = null!;

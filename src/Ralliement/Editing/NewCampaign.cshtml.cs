@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Editing;
 

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Ralliement.Campaigns;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Editing;
 
 /// <summary>The text of a campaign in one language: write, preview (nothing saved), save.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
-public sealed class TextEditorModel(EditCampaignText editText) : PageModel
+public sealed class TextEditorModel(EditCampaignText editText, IStringLocalizer<EditorText> text) : PageModel
 {
     [BindProperty]
     public EditCampaignText.Form Form { get; set; } = new();
@@ -48,7 +50,7 @@ public sealed class TextEditorModel(EditCampaignText editText) : PageModel
         }
         if (preview is not null)
         {
-            Errors = EditCampaignText.Validate(Form);
+            Errors = EditCampaignText.Validate(Form, text);
             PreviewHtml = CampaignMarkdown.ToSafeHtml(Form.NormalisedBody);
             return Page();
         }

@@ -89,7 +89,7 @@ public sealed class ConfirmImport(RalliementDb db, Audit audit, TimeProvider clo
         Discipline = row.Discipline,
         City = row.City,
         Country = row.Country,
-        SearchText = SignerText.SearchForm($"{row.FirstName} {row.LastName} {row.Institution}"),
+        SearchText = TypedText.SearchForm($"{row.FirstName} {row.LastName} {row.Institution}"),
         ShowPublicly = row.ShowPublicly,
         AcceptsNews = row.AcceptsNews,
         CreatedAt = now,

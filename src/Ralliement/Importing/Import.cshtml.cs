@@ -8,6 +8,7 @@ namespace Ralliement.Importing;
 
 /// <summary>Uploads a CSV file of paper or earlier signatures; the next page previews it before anything is imported.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ImportSignatures)]
+[RequestSizeLimit(ReadSignatureCsv.MaxRequestBytes)]
 public sealed class ImportModel(ReadImport readImport, PrepareImport prepareImport) : PageModel
 {
     public OrganisationContext Organisation { get; private set; } = null!;

@@ -163,7 +163,7 @@ public static class ReadSignatureCsv
         {
             row.Errors.Add(new RowError(NameOf(ImportColumns.AcceptsNews), "NewsWithoutEmail"));
         }
-        var language = SignerText.Normalise(Cell(ImportColumns.Language))?.ToLowerInvariant();
+        var language = TypedText.Normalise(Cell(ImportColumns.Language))?.ToLowerInvariant();
         if (language is null)
         {
             row.Language = rules.DefaultLanguage;
@@ -194,7 +194,7 @@ public static class ReadSignatureCsv
 
         bool Flag(string column)
         {
-            var value = SignerText.Normalise(Cell(column))?.ToLowerInvariant();
+            var value = TypedText.Normalise(Cell(column))?.ToLowerInvariant();
             switch (value)
             {
                 case null or "0" or "no" or "non" or "false" or "faux" or "n":

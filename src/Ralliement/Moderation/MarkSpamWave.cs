@@ -20,7 +20,7 @@ public sealed class MarkSpamWave(RalliementDb db, ModerateSignatures moderate)
         public DateTime? From { get; set; }
         public DateTime? To { get; set; }
 
-        public string? DomainKey => Signing.EmailAddress.DomainKeyOf(Domain);
+        public string? DomainKey => Shared.EmailAddress.DomainKeyOf(Domain);
 
         /// <summary>Field name → resource key of its error; empty when the criteria can be used.</summary>
         public Dictionary<string, string> Errors()

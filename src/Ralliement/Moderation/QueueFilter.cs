@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ralliement.Data;
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Moderation;
@@ -31,7 +32,7 @@ public sealed class QueueFilter
     };
 
     /// <summary>The domain as stored with signatures (ASCII, lower case, no @), or null.</summary>
-    public string? DomainKey => Signing.EmailAddress.DomainKeyOf(Domain);
+    public string? DomainKey => Shared.EmailAddress.DomainKeyOf(Domain);
 
     public IQueryable<Signature> Apply(IQueryable<Signature> signatures)
     {
@@ -55,9 +56,9 @@ public sealed class QueueFilter
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(s => s.CreatedAt < end);
         }
-        if (SignerText.Normalise(Q) is { } term)
+        if (TypedText.Normalise(Q) is { } term)
         {
-            var folded = SignerText.SearchForm(term.Length > MaxText ? term[..MaxText] : term);
+            var folded = TypedText.SearchForm(term.Length > MaxText ? term[..MaxText] : term);
             query = query.Where(s => s.SearchText != null && s.SearchText.Contains(folded));
         }
         if (Before is { } before)

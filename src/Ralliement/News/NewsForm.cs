@@ -36,7 +36,7 @@ public sealed class NewsForm
         var errors = new List<FieldError>();
         foreach (var language in Languages.Supported)
         {
-            var subject = SignerText.Normalise(SubjectIn(language));
+            var subject = TypedText.Normalise(SubjectIn(language));
             var body = BodyIn(language);
             var hasBody = !string.IsNullOrWhiteSpace(body);
             if (language != defaultLanguage && subject is null && !hasBody)
@@ -51,7 +51,7 @@ public sealed class NewsForm
             {
                 errors.Add(new($"Subject[{language}]", "TooLong", MaxSubject));
             }
-            else if (SignerText.HasForbiddenCharacters(subject))
+            else if (TypedText.HasForbiddenCharacters(subject))
             {
                 errors.Add(new($"Subject[{language}]", "ForbiddenCharacters"));
             }
@@ -70,8 +70,8 @@ public sealed class NewsForm
     /// <summary>The languages written, with their subject and body, once checked.</summary>
     public IEnumerable<(string Language, string Subject, string Body)> Texts() =>
         Languages.Supported
-            .Where(l => SignerText.Normalise(SubjectIn(l)) is not null)
-            .Select(l => (l, SignerText.Normalise(SubjectIn(l))!, BodyIn(l)!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()));
+            .Where(l => TypedText.Normalise(SubjectIn(l)) is not null)
+            .Select(l => (l, TypedText.Normalise(SubjectIn(l))!, BodyIn(l)!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()));
 }
 
 /// <summary>The news form as shown: what was typed, what was refused, and the language that must be written.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ralliement.Confirmation;
 using Ralliement.Data;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Organisations;
 
@@ -18,7 +19,7 @@ public sealed class AcceptInvitation(RalliementDb db, UserManager<Organiser> use
     /// <summary>The invitation a link carries, or null when it is unknown, used or expired.</summary>
     public async Task<Found?> FindAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = SignerTokens.HashOf(token);
+        var hash = SecretTokens.HashOf(token);
         if (hash is null)
         {
             return null;

@@ -31,7 +31,7 @@ public sealed class InviteMember(RalliementDb db, Audit audit, Outbox outbox, Ti
             return text["InviteAlreadyMember"];
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var (token, hash) = SignerTokens.Create();
+        var (token, hash) = SecretTokens.Create();
         var invitation = new Invitation
         {
             OrganisationId = organisation.Id,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Organisations;
 
@@ -12,7 +13,7 @@ public sealed class SettingsModel(UpdateOrganisationSettings settings) : PageMod
     public UpdateOrganisationSettings.Form Form { get; set; } = new();
 
     public OrganisationContext Organisation { get; private set; } = null!;
-    public Dictionary<string, string> Errors { get; private set; } = [];
+    public FormErrors Errors { get; private set; } = FormErrors.None;
     public bool Saved { get; private set; }
 
     public async Task OnGetAsync(bool saved, CancellationToken cancellationToken)

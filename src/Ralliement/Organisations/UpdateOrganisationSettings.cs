@@ -45,9 +45,9 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         db.Organisations.SingleAsync(o => o.Id == organisation.Id, cancellationToken);
 
     /// <returns>Messages keyed by field name; empty when saved.</returns>
-    public async Task<Dictionary<string, string>> HandleAsync(OrganisationContext organisation, Form form, CancellationToken cancellationToken)
+    public async Task<FormErrors> HandleAsync(OrganisationContext organisation, Form form, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new FormErrors();
         var name = form.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200)
         {
@@ -98,7 +98,7 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         return errors;
     }
 
-    private string? Optional(string? value, int maxLength, string field, Dictionary<string, string> errors)
+    private string? Optional(string? value, int maxLength, string field, FormErrors errors)
     {
         // Browsers send text areas' line breaks as CRLF; stored as LF so the length is what people typed.
         var trimmed = value?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

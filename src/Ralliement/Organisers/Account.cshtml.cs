@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Ralliement.Data;
+using Ralliement.Shared;
 
 namespace Ralliement.Organisers;
 
@@ -21,7 +22,7 @@ public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Org
     public string? Confirmation { get; set; }
 
     public Organiser Organiser { get; private set; } = null!;
-    public Dictionary<string, string> Errors { get; } = [];
+    public FormErrors Errors { get; } = [];
     public bool Changed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(bool changed = false)

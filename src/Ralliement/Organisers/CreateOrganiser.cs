@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Organisers;

@@ -8,7 +8,13 @@ namespace Ralliement.Organisers;
 
 public static class OrganiserServices
 {
-    public static void AddOrganisers(this WebApplicationBuilder builder) => builder.Services.AddOrganiserAccounts(builder.Configuration);
+    /// <summary>Organisers' own accounts: sign-in, password, two-factor, reset.</summary>
+    public static void AddOrganisers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOrganiserAccounts(builder.Configuration);
+        builder.Services.AddScoped<RequestPasswordReset>();
+        builder.Services.AddScoped<ReadOrganiserHome>();
+    }
 
     /// <summary>Identity for organisers, shared by the site and the admin command that creates the first owner.</summary>
     public static void AddOrganiserAccounts(this IServiceCollection services, IConfiguration configuration)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ralliement.Confirmation;
 using Ralliement.Data;
 using Ralliement.Privacy;
+using Ralliement.Shared;
 
 namespace Ralliement.SelfService;
 
@@ -18,7 +19,7 @@ public sealed class ReadSignatureRecord(RalliementDb db, AddressProtection addre
 
     public async Task<Record?> HandleAsync(string token, string language, CancellationToken cancellationToken)
     {
-        var hash = SignerTokens.HashOf(token);
+        var hash = SecretTokens.HashOf(token);
         if (hash is null)
         {
             return null;

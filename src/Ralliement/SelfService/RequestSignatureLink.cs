@@ -46,7 +46,7 @@ public sealed class RequestSignatureLink(
         {
             return;
         }
-        var (token, hash) = SignerTokens.Create();
+        var (token, hash) = SecretTokens.Create();
         // Marked used: this link opens the signer's page, never confirms a pending signature by itself.
         db.ConfirmationTokens.Add(new ConfirmationToken { SignatureId = found.Id, Hash = hash, ExpiresAt = now + LinkLifetime, UsedAt = now });
         await AddMailAsync(campaign.Slug, found.Language, email.Address, links, token, cancellationToken);

@@ -49,8 +49,7 @@ public sealed class ErrorModel : PageModel
         }
         if (code == 413)
         {
-            var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? Request.Path.Value ?? "";
-            var bytes = WebSecurity.MaxRequestBodyBytesFor(Request.Method, path);
+            var bytes = WebSecurity.MaxRequestBodyBytesOf(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint);
             var french = Languages.Current == "fr";
             SizeLimit = bytes >= 1024 * 1024
                 ? $"{bytes / (1024 * 1024)} {(french ? "Mo" : "MB")}"

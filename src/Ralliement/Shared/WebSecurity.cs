@@ -1,51 +1,32 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
-using Ralliement.Importing;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Ralliement.Shared;
 
 public static partial class WebSecurity
 {
-    /// <summary>The largest request body accepted; a signature fits in a few kilobytes.</summary>
+    /// <summary>
+    /// The largest request body accepted; a signature fits in a few kilobytes. A page that receives a
+    /// file says how much it takes with <c>[RequestSizeLimit]</c>, read from its endpoint's metadata.
+    /// </summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
-    /// <summary>
-    /// The logo upload's limit: more than a logo may weigh, so that a file a little too heavy reaches
-    /// the upload page, which says how large a logo may be; beyond it, the generic 413 page.
-    /// </summary>
-    public const long MaxLogoUploadBytes = 1024 * 1024;
+    /// <summary>The body limit of an endpoint: its own <c>[RequestSizeLimit]</c>, else 64 KB.</summary>
+    public static long MaxRequestBodyBytesOf(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxRequestBodyBytes;
 
-    /// <summary>The body limit of a request: 64 KB, except for the two endpoints that receive a file, a campaign's logo and a CSV import.</summary>
-    public static long MaxRequestBodyBytesFor(HttpRequest request) => MaxRequestBodyBytesFor(request.Method, request.Path.Value ?? "");
-
-    /// <summary>The same, by method and path: the error page states the limit of the request it refused.</summary>
-    public static long MaxRequestBodyBytesFor(string method, string path) => path switch
-    {
-        _ when HttpMethods.IsPost(method) && LogoUpload().IsMatch(path) => MaxLogoUploadBytes,
-        _ when ImportUploadPath().IsMatch(path) => ReadSignatureCsv.MaxRequestBytes,
-        _ => MaxRequestBodyBytes,
-    };
-
-    // Matched on the path because this runs before routing, which chooses the endpoint; the
-    // upload page's route is exactly this ("/{lang:lang}/organiser/{org}/campaigns/{id:int}/logo").
-    [GeneratedRegex("^/(fr|en)/organiser/[^/]+/campaigns/[0-9]+/logo$")]
-    private static partial Regex LogoUpload();
-
-    /// <summary>
-    /// Sets the security headers of every response, refuses bodies over 64 KB (a logo: 1 MB) with 413, and refuses
-    /// cross-site form posts.
-    /// </summary>
     /// <summary>
     /// A NUL character in a query or form value is never text a person typed, and PostgreSQL refuses
     /// to store or even compare it (SQLite takes it): refused here, once, for every page and endpoint.
     /// </summary>
+    private static bool HasNulCharacter(IQueryCollection query) =>
+        query.Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || p.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true));
+
+    /// <summary>The same for a posted form, read within its endpoint's body limit.</summary>
     private static async Task<bool> HasNulCharacterAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.Query.Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || p.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
-        {
-            return true;
-        }
         if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType)
         {
             return false;
@@ -63,6 +44,7 @@ public static partial class WebSecurity
         return form.Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || p.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true));
     }
 
+    /// <summary>Sets the security headers of every response, and refuses other methods than GET, HEAD and POST, and cross-site form posts.</summary>
     public static IApplicationBuilder UseWebSecurity(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
@@ -82,17 +64,6 @@ public static partial class WebSecurity
             return;
         }
         var request = context.Request;
-        var maxBodyBytes = MaxRequestBodyBytesFor(request);
-        if (request.ContentLength > maxBodyBytes)
-        {
-            await Refuse(context, StatusCodes.Status413PayloadTooLarge);
-            return;
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            // Kestrel stops reading past this, so a chunked upload without a length is cut off too.
-            limit.MaxRequestBodySize = maxBodyBytes;
-        }
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method)))
         {
             // Nothing here is changed or deleted by any other method.
@@ -104,6 +75,37 @@ public static partial class WebSecurity
         {
             await Refuse(context, StatusCodes.Status403Forbidden);
             return;
+        }
+        if (HasNulCharacter(request.Query))
+        {
+            await Refuse(context, StatusCodes.Status400BadRequest);
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>
+    /// Refuses a body over its endpoint's limit with 413, and a NUL character in a posted form with 400.
+    /// After routing, which chooses the endpoint and so the limit, and before anything reads the body.
+    /// </summary>
+    public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
+        var request = context.Request;
+        var maxBodyBytes = MaxRequestBodyBytesOf(context.GetEndpoint());
+        if (request.ContentLength > maxBodyBytes)
+        {
+            await Refuse(context, StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // Kestrel stops reading past this, so a chunked upload without a length is cut off too.
+            limit.MaxRequestBodySize = maxBodyBytes;
         }
         try
         {
@@ -129,14 +131,6 @@ public static partial class WebSecurity
             await Refuse(context, exception.StatusCode);
         }
     });
-
-    /// <summary>
-    /// The body limit of a path: 64 KB everywhere, except the one page that takes a CSV file of
-    /// signatures. This runs before routing, so the exception is a path pattern rather than endpoint
-    /// metadata; it is anchored so that no other path shares it.
-    /// </summary>
-    [GeneratedRegex(@"^/(fr|en)/organiser/[^/]+/campaigns/[0-9]+/import$")]
-    private static partial Regex ImportUploadPath();
 
     /// <summary>
     /// Mail clients post RFC 8058 one-click unsubscriptions from wherever they run, so these posts are

@@ -35,6 +35,7 @@ public static class WebShell
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.AddDataProtectionKeys();
+        builder.AddPublicPageCaching();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = WebSecurity.MaxRequestBodyBytes;
@@ -77,6 +78,8 @@ public static class WebShell
                 file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
         });
         app.UseRouting();
+        // After routing, which chooses the endpoint whose metadata may raise the body limit.
+        app.UseRequestBodyLimits();
         // After routing, which names each endpoint's rate limit policy; after the status code pages, which render its 429.
         app.UseRateLimiter();
         // Organisers' pages carry their own policies; public pages have none and stay anonymous.

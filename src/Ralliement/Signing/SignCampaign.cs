@@ -34,7 +34,7 @@ public sealed class SignCampaign(
         Closed,
     }
 
-    /// <param name="Errors">Resource keys of <see cref="SignerText"/> or <see cref="AntiAbuseText"/> with their arguments, by field.</param>
+    /// <param name="Errors">Resource keys of <see cref="TypedText"/> or <see cref="AntiAbuseText"/> with their arguments, by field.</param>
     public sealed record Result(Outcome Outcome, IReadOnlyList<FieldError> Errors, TimeSpan? RetryAfter = null)
     {
         internal static Result Accepted { get; } = new(Outcome.Accepted, []);

@@ -1,5 +1,6 @@
 using Ralliement.Campaigns;
 using Ralliement.Data;
+using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 
@@ -198,7 +199,7 @@ public sealed record SignerDetails(
         {
             return null;
         }
-        var text = SignerText.Normalise(input);
+        var text = TypedText.Normalise(input);
         if (text is null)
         {
             if (rule == FieldRule.Required)
@@ -213,7 +214,7 @@ public sealed record SignerDetails(
             problems.Add(new(field, "TooLong", maxLength));
             return null;
         }
-        if (SignerText.HasForbiddenCharacters(text))
+        if (TypedText.HasForbiddenCharacters(text))
         {
             problems.Add(new(field, "ForbiddenCharacters"));
             return null;

@@ -172,7 +172,7 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
             City = details.City,
             Country = details.Country,
             // What the public list shows is what it finds: an organisation's name, never its representative's.
-            SearchText = SignerText.SearchForm(details.Kind == SignatoryKind.Organisation
+            SearchText = TypedText.SearchForm(details.Kind == SignatoryKind.Organisation
                 ? details.OrganisationName!
                 : $"{details.FirstName} {details.LastName} {details.Institution}"),
             ShowPublicly = details.ShowPublicly,
@@ -192,7 +192,7 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
     /// <param name="created">Where the token goes when its signature is new in this batch (inserted apart); null: tracked by EF.</param>
     private string NewToken(Signature signature, DateTime now, List<ConfirmationToken>? created)
     {
-        var (token, hash) = SignerTokens.Create();
+        var (token, hash) = SecretTokens.Create();
         var row = new ConfirmationToken
         {
             Signature = signature,

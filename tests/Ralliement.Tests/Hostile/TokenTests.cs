@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Ralliement.Data;
 using Ralliement.News;
+using Ralliement.Shared;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Hostile;
@@ -77,14 +78,14 @@ public sealed partial class TokenTests(RalliementApp app) : IClassFixture<Rallie
 
     /// <summary>
     /// Reading the code, as a complement: every page that receives a token from a link looks it up by its
-    /// SHA-256 (SignerTokens.HashOf, then an indexed equality in the database, which an attacker cannot
+    /// SHA-256 (SecretTokens.HashOf, then an indexed equality in the database, which an attacker cannot
     /// steer byte by byte) or opens it with Data Protection's authenticated encryption; none compares
     /// the token itself as text, whose time would depend on the first differing character.
     /// </summary>
     [Theory]
-    [InlineData("Confirmation/ConfirmSignature.cs", "SignerTokens.HashOf(token)")]
-    [InlineData("Confirmation/WithdrawSignature.cs", "SignerTokens.HashOf(token)")]
-    [InlineData("Organisations/AcceptInvitation.cs", "SignerTokens.HashOf(token)")]
+    [InlineData("Confirmation/ConfirmSignature.cs", "SecretTokens.HashOf(token)")]
+    [InlineData("Confirmation/WithdrawSignature.cs", "SecretTokens.HashOf(token)")]
+    [InlineData("Organisations/AcceptInvitation.cs", "SecretTokens.HashOf(token)")]
     [InlineData("News/UnsubscribeTokens.cs", "_protector.Unprotect(")]
     public void Tokens_are_looked_up_by_hash_never_compared_as_text(string file, string lookup)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Ralliement.Shared;
 using Ralliement.Signing;
 using Ralliement.Tests.Support;
 
@@ -38,9 +39,9 @@ public sealed class UnnormalisableTextTests(RalliementApp app) : IClassFixture<R
     public void Unnormalisable_text_is_refused_and_never_throws(int codeUnit)
     {
         var text = "a" + (char)codeUnit + "b";
-        Assert.False(SignerText.IsWellFormed(text));
-        Assert.True(SignerText.HasForbiddenCharacters(SignerText.Normalise(text)!));
-        Assert.NotNull(SignerText.SearchForm(text));
+        Assert.False(TypedText.IsWellFormed(text));
+        Assert.True(TypedText.HasForbiddenCharacters(TypedText.Normalise(text)!));
+        Assert.NotNull(TypedText.SearchForm(text));
         Assert.False(EmailAddress.TryParse(text + "@example.org", out _));
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
+using Ralliement.Admin;
 using Ralliement.Data;
-using Ralliement.Export;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Integration;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CsvHelper;
-using Ralliement.Export;
+using Ralliement.Admin;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Integration;

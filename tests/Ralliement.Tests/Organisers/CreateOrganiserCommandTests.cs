@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Ralliement.Export;
+using Ralliement.Admin;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Organisers;

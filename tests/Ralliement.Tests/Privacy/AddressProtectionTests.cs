@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Ralliement.Export;
+using Ralliement.Admin;
 using Ralliement.Privacy;
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Tests.Privacy;

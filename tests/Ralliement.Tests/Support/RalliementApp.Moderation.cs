@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Tests.Support;
@@ -30,7 +31,7 @@ public partial class RalliementApp
                 EmailKey = KeyOf(email),
                 EmailDomain = email[(email.LastIndexOf('@') + 1)..].ToLowerInvariant(),
                 Institution = "Université de Test",
-                SearchText = SignerText.SearchForm($"{firstName} {lastName} Université de Test"),
+                SearchText = TypedText.SearchForm($"{firstName} {lastName} Université de Test"),
                 ShowPublicly = showPublicly,
                 AcceptsNews = acceptsNews,
                 CreatedAt = now,

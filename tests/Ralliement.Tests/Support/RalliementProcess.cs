@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Ralliement.Admin;
 using Ralliement.Data;
-using Ralliement.Export;
 
 namespace Ralliement.Tests.Support;
 
@@ -156,7 +156,7 @@ public sealed class RalliementProcess : IDisposable
     /// <summary>The database as this process's settings describe it, read without going through its web pages.</summary>
     public async Task<T> WithDbAsync<T>(Func<RalliementDb, Task<T>> query)
     {
-        await using var host = AdminCommands.BuildServices([.. Settings]);
+        await using var host = AdminHost.BuildServices([.. Settings]);
         await using var scope = host.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<RalliementDb>());
     }
@@ -164,9 +164,9 @@ public sealed class RalliementProcess : IDisposable
     /// <summary>How this process hashes addresses, for finding a signer's row as the app does.</summary>
     public async Task<Func<string, string>> KeyOfAsync()
     {
-        await using var host = AdminCommands.BuildServices([.. Settings]);
+        await using var host = AdminHost.BuildServices([.. Settings]);
         var addresses = host.Services.GetRequiredService<Ralliement.Privacy.AddressProtection>();
-        return email => addresses.Key(Ralliement.Signing.EmailAddress.Parse(email));
+        return email => addresses.Key(Ralliement.Shared.EmailAddress.Parse(email));
     }
 
     /// <summary>Runs the executable with a command line, as an administrator would, and waits for it.</summary>

@@ -1,3 +1,4 @@
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Tests.Unit;

@@ -1,5 +1,6 @@
 using Ralliement.Campaigns;
 using Ralliement.Data;
+using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Tests.Unit;
@@ -80,14 +81,14 @@ public sealed class SignerInputTests
     [InlineData("Ana\u200B")]
     [InlineData("Ana\u0001")]
     [InlineData("Ana\uE000")]
-    public void Invisible_and_control_characters_are_refused(string name) => Assert.True(SignerText.HasForbiddenCharacters(name));
+    public void Invisible_and_control_characters_are_refused(string name) => Assert.True(TypedText.HasForbiddenCharacters(name));
 
     [Theory]
     [InlineData("Ana")]
     [InlineData("Zoë Ó Súilleabháin")]
     [InlineData("می\u200Cخواهم")]
     [InlineData("李小龍")]
-    public void Real_names_are_accepted(string name) => Assert.False(SignerText.HasForbiddenCharacters(name));
+    public void Real_names_are_accepted(string name) => Assert.False(TypedText.HasForbiddenCharacters(name));
 
     [Theory]
     [InlineData("  a \t b\n c  ", "a b c")]
@@ -95,9 +96,9 @@ public sealed class SignerInputTests
     [InlineData("   ", null)]
     [InlineData(null, null)]
     public void Text_is_trimmed_composed_and_its_spaces_folded(string? input, string? expected) =>
-        Assert.Equal(expected, SignerText.Normalise(input));
+        Assert.Equal(expected, TypedText.Normalise(input));
 
     [Fact]
     public void The_search_form_ignores_case_and_accents() =>
-        Assert.Equal("zoe ezechiel", SignerText.SearchForm("Zoé ÉZÉCHIEL"));
+        Assert.Equal("zoe ezechiel", TypedText.SearchForm("Zoé ÉZÉCHIEL"));
 }

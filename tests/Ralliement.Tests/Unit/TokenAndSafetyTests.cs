@@ -10,12 +10,12 @@ public sealed class TokenAndSafetyTests
     [Fact]
     public void Tokens_carry_256_random_bits_and_only_their_hash_identifies_them()
     {
-        var tokens = Enumerable.Range(0, 1000).Select(_ => SignerTokens.Create()).ToList();
+        var tokens = Enumerable.Range(0, 1000).Select(_ => SecretTokens.Create()).ToList();
 
-        Assert.All(tokens, t => Assert.Equal(SignerTokens.Length, t.Token.Length));
+        Assert.All(tokens, t => Assert.Equal(SecretTokens.Length, t.Token.Length));
         Assert.All(tokens, t => Assert.Matches("^[A-Za-z0-9_-]{43}$", t.Token));
         Assert.Equal(1000, tokens.Select(t => t.Token).Distinct().Count());
-        Assert.All(tokens, t => Assert.Equal(t.Hash, SignerTokens.HashOf(t.Token)));
+        Assert.All(tokens, t => Assert.Equal(t.Hash, SecretTokens.HashOf(t.Token)));
         Assert.All(tokens, t => Assert.DoesNotContain(t.Token, Convert.ToBase64String(t.Hash), StringComparison.Ordinal));
     }
 
@@ -26,7 +26,7 @@ public sealed class TokenAndSafetyTests
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+/")]
-    public void Text_that_cannot_be_a_token_has_no_hash(string? text) => Assert.Null(SignerTokens.HashOf(text));
+    public void Text_that_cannot_be_a_token_has_no_hash(string? text) => Assert.Null(SecretTokens.HashOf(text));
 
     [Fact]
     public void Markdown_is_rendered_and_its_markup_sanitised()

@@ -1,13 +1,13 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
-namespace Ralliement.Confirmation;
+namespace Ralliement.Shared;
 
 /// <summary>
-/// The secrets put in links sent to signers: 256 random bits, base64url in the link, stored only as
+/// The secrets put in links sent by email (to signers, to invited organisers): 256 random bits, base64url in the link, stored only as
 /// their SHA-256. A fast hash is enough for secrets this long: nobody can guess one to brute-force it.
 /// </summary>
-public static class SignerTokens
+public static class SecretTokens
 {
     private const int Bytes = 32;
     public const int Length = 43; // base64url of 32 bytes, unpadded

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Ralliement.Signing;
+namespace Ralliement.Shared;
 
 /// <summary>
 /// An email address as a signer types it, checked and normalised. Hand-written rather than taken
@@ -95,7 +95,7 @@ public sealed record EmailAddress
     public static bool TryParse(string? input, out EmailAddress? address)
     {
         address = null;
-        if (string.IsNullOrWhiteSpace(input) || !SignerText.IsWellFormed(input))
+        if (string.IsNullOrWhiteSpace(input) || !TypedText.IsWellFormed(input))
         {
             return false;
         }

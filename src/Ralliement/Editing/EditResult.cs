@@ -1,22 +1,7 @@
 using Ralliement.Data;
+using Ralliement.Shared;
 
 namespace Ralliement.Editing;
-
-/// <summary>
-/// A refused form's messages, keyed by field name; each value is a key of <see cref="EditorText"/>,
-/// so the page shows it in its own language.
-/// </summary>
-public sealed class FormErrors : Dictionary<string, string>
-{
-    public static readonly FormErrors None = [];
-
-    public bool Any => Count > 0;
-
-    public string? For(string field) => TryGetValue(field, out var key) ? key : null;
-}
-
-/// <summary>The message of one refused field, for the <c>_Field</c> partial: tied to its input by <c>aria-describedby="{Id}-error"</c>.</summary>
-public sealed record FieldMessage(string Id, string? Key);
 
 /// <summary>A select of <see cref="FieldRule"/> values, for the <c>_RuleSelect</c> partial.</summary>
 public sealed record RuleChoice(string Name, string Id, FieldRule Value);

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Ralliement.Signing;
+namespace Ralliement.Shared;
 
-/// <summary>How free text typed by a signer is cleaned before it is checked and stored.</summary>
-public static class SignerText
+/// <summary>
+/// How free text a person types is cleaned before it is checked and stored: a signer's name, a news
+/// subject, a search term, a cell of an imported file.
+/// </summary>
+public static class TypedText
 {
     /// <summary>Trims, composes (NFC) and folds runs of white space into one space; null when nothing is left.</summary>
     public static string? Normalise(string? input)
