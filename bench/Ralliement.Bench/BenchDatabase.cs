@@ -72,7 +72,7 @@ public abstract class BenchDatabase
             await DateAsync($"""SELECT MAX("SentAt") {where}"""));
     }
 
-    /// <summary>A scenario's signatures in one state (Confirmed, Held), by their last name as in <see cref="SignaturesAsync"/>.</summary>
+    /// <summary>A scenario's signatures in one state (Confirmed, Held), by their last name as in <see cref="SignaturesAsync(string)"/>.</summary>
     public Task<long> SignaturesAsync(string prefix, string state) =>
         ScalarAsync($"""SELECT COUNT(*) FROM "Signatures" WHERE "LastName" LIKE '{prefix}-%' AND "State" = '{state}'""");
 
