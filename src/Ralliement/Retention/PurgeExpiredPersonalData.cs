@@ -64,12 +64,10 @@ public sealed partial class PurgeExpiredPersonalData(
             }
             after = ids[^1];
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.ConfirmationTokens.Where(t => ids.Contains(t.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-            await db.SignatureFieldValues.Where(v => ids.Contains(v.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-            var gone = db.Signatures.Where(s => ids.Contains(s.Id) && NeverCounted.Contains(s.State));
-            await db.Set<SignatureCommitment>().Where(c => gone.Any(s => s.Id == c.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-            deleted += await gone.ExecuteDeleteAsync(cancellationToken);
-            kept += await Anonymise(db.Signatures.Where(s => ids.Contains(s.Id)), cancellationToken);
+            deleted += await db.DeleteSignaturesAsync(db.Signatures.Where(s => ids.Contains(s.Id) && NeverCounted.Contains(s.State)), cancellationToken);
+            var counted = db.Signatures.Where(s => ids.Contains(s.Id));
+            await db.DeleteRowsOfAsync(counted, keepCommitments: true, cancellationToken);
+            kept += await Anonymise(counted, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         var now = clock.GetUtcNow().UtcDateTime;

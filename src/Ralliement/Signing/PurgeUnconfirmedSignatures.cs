@@ -28,10 +28,7 @@ public sealed partial class PurgeUnconfirmedSignatures(
             && !db.ConfirmationTokens.Any(t => t.SignatureId == s.Id && t.ExpiresAt > before));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ConfirmationTokens.Where(t => due.Any(s => s.Id == t.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<SignatureCommitment>().Where(c => due.Any(s => s.Id == c.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-        await db.SignatureFieldValues.Where(v => due.Any(s => s.Id == v.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-        var deleted = await due.ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.DeleteSignaturesAsync(due, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (deleted > 0)
         {
