@@ -29,7 +29,6 @@ public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOvervie
 
     public async Task<IActionResult> OnPostAsync(string lang, int id, IFormFile? file, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var result = await uploadLogo.HandleAsync(Organisation, id, file, cancellationToken);
         if (result.Outcome == UploadCampaignLogo.Outcome.NotFound || await readOverview.HandleAsync(Organisation, id, cancellationToken) is not { } campaign)
         {

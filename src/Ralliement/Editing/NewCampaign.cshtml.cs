@@ -17,13 +17,11 @@ public sealed class NewCampaignModel(CreateCampaign createCampaign) : PageModel
 
     public void OnGet(string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         Form.Language = lang;
     }
 
     public async Task<IActionResult> OnPostAsync(string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var result = await createCampaign.HandleAsync(Organisation, Form, cancellationToken);
         if (result.CampaignId is int id)
         {

@@ -24,7 +24,6 @@ public sealed class OverviewModel(ReadCampaignOverview readOverview, RalliementD
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var campaign = await readOverview.HandleAsync(Organisation, id, cancellationToken);
         if (campaign is null)
         {

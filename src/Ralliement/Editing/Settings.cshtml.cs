@@ -29,7 +29,6 @@ public sealed class SettingsModel(
 
     public async Task<IActionResult> OnGetAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (!await LoadAsync(lang, id, cancellationToken))
         {
             return NotFound();
@@ -93,7 +92,6 @@ public sealed class SettingsModel(
     /// <summary>After a post: back to the page when done, 404 for another organisation's campaign, the page with its messages (422) when refused.</summary>
     private async Task<IActionResult> AnswerAsync(string lang, int id, EditResult result, ChangeCampaignSettings.Form? posted, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (result.Outcome == EditOutcome.NotFound || !await LoadAsync(lang, id, cancellationToken))
         {
             return NotFound();

@@ -20,7 +20,6 @@ public sealed class StateModel(ChangeCampaignState changeState) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string lang, int id, [FromForm(Name = "change")] string? change, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var result = await changeState.HandleAsync(Organisation, id, change, cancellationToken);
         switch (result.Outcome)
         {

@@ -26,7 +26,6 @@ public sealed class TextEditorModel(EditCampaignText editText) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, string language, [FromQuery] bool saved, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (!await LoadAsync(id, language, cancellationToken))
         {
             return NotFound();
@@ -41,7 +40,6 @@ public sealed class TextEditorModel(EditCampaignText editText) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string lang, int id, string language, [FromForm(Name = "preview")] string? preview, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (!await LoadAsync(id, language, cancellationToken))
         {
             return NotFound();

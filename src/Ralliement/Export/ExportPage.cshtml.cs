@@ -18,7 +18,6 @@ public sealed class ExportPageModel(RalliementDb db, ExportSignatures export) : 
 
     public async Task<IActionResult> OnGetAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         var campaign = await db.CampaignsOf(Organisation).AsNoTracking().Where(c => c.Id == id)
             .Select(c => new

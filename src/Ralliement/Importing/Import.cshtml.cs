@@ -35,7 +35,6 @@ public sealed class ImportModel(RalliementDb db, PrepareImport prepareImport) : 
 
     private async Task<bool> LoadAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Campaign = (await ImportCampaign.FindAsync(db, Organisation, id, lang, cancellationToken))!;
         return Campaign is not null;

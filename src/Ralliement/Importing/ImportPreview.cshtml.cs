@@ -23,7 +23,6 @@ public sealed class ImportPreviewModel(RalliementDb db, ReadImport readImport, C
 
     public async Task<IActionResult> OnPostAsync(string lang, int id, int importId, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Campaign = (await ImportCampaign.FindAsync(db, Organisation, id, lang, cancellationToken))!;
         if (Campaign is null)
@@ -45,7 +44,6 @@ public sealed class ImportPreviewModel(RalliementDb db, ReadImport readImport, C
 
     private async Task<bool> LoadAsync(string lang, int id, int importId, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Campaign = (await ImportCampaign.FindAsync(db, Organisation, id, lang, cancellationToken))!;
         if (Campaign is null)

@@ -56,7 +56,6 @@ public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures mod
 
     private async Task LoadAsync(string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Campaigns = await db.CampaignsOf(Organisation).AsNoTracking().OrderByDescending(c => c.CreatedAt)
             .Select(c => new CampaignChoice(c.Id,

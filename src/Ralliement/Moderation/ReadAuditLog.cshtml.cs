@@ -23,7 +23,6 @@ public sealed class ReadAuditLogModel(RalliementDb db) : PageModel
     /// <param name="before">Shows entries older than this id: the next page.</param>
     public async Task OnGetAsync(string? action, long? before, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Prefix = string.IsNullOrWhiteSpace(action) ? null : action.Trim()[..Math.Min(action.Trim().Length, 100)];
         var organisationId = Organisation.Id;

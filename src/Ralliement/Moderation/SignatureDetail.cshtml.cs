@@ -17,7 +17,6 @@ public sealed class SignatureDetailModel(RalliementDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         var organisationId = Organisation.Id;
         var found = await db.Signatures.AsNoTracking()

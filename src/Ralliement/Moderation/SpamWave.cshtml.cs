@@ -63,7 +63,6 @@ public sealed class SpamWaveModel(RalliementDb db, MarkSpamWave wave) : PageMode
 
     private async Task LoadAsync(string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Campaigns = await db.CampaignsOf(Organisation).AsNoTracking().OrderByDescending(c => c.CreatedAt)
             .Select(c => new ModerationQueueModel.CampaignChoice(c.Id,

@@ -19,7 +19,6 @@ public abstract class NewsPageModel(RalliementDb db) : PageModel
 
     protected async Task<bool> LoadCampaignAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Campaign = (await NewsCampaign.FindAsync(Db, Organisation, id, lang, cancellationToken))!;
         return Campaign is not null;

@@ -19,14 +19,12 @@ public sealed class DeleteModel(DeleteOrganisation delete, IStringLocalizer<Acco
 
     public IActionResult OnGet()
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         return Organisation.Role == OrganisationRole.Owner ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         if (Organisation.Role != OrganisationRole.Owner)
         {

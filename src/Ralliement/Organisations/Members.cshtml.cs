@@ -74,7 +74,6 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
 
     private async Task<PageResult> ShowAsync(int status, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Response.StatusCode = status;
         Organisation = HttpContext.Organisation();
         var organisationId = Organisation.Id;

@@ -17,7 +17,6 @@ public sealed class SettingsModel(UpdateOrganisationSettings settings) : PageMod
 
     public async Task OnGetAsync(bool saved, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Form = UpdateOrganisationSettings.Form.Of(await settings.ReadAsync(Organisation, cancellationToken));
         Saved = saved;
@@ -25,7 +24,6 @@ public sealed class SettingsModel(UpdateOrganisationSettings settings) : PageMod
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Errors = await settings.HandleAsync(Organisation, Form, cancellationToken);
         if (Errors.Count == 0)

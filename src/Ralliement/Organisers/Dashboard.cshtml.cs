@@ -16,7 +16,6 @@ public sealed class DashboardModel(RalliementDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var organiserId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         Organisations = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganiserId == organiserId)

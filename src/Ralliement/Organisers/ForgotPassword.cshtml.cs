@@ -18,7 +18,6 @@ public sealed class ForgotPasswordModel(RequestPasswordReset requestReset, IConf
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         if (Email is { Length: > 0 and <= 254 })
         {
             await requestReset.HandleAsync(Email.Trim(), lang, PublicLinks.For(Request, configuration));

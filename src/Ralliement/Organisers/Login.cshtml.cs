@@ -31,7 +31,6 @@ public sealed class LoginModel(SignInManager<Organiser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         if (!ModelState.IsValid)
         {
             return Refuse();

@@ -24,13 +24,11 @@ public sealed class LoginRecoveryModel(SignInManager<Organiser> signIn) : PageMo
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect($"/{lang}/organiser/login") : Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
         {
             return Redirect($"/{lang}/organiser/login");

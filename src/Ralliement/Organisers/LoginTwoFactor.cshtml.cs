@@ -25,13 +25,11 @@ public sealed class LoginTwoFactorModel(SignInManager<Organiser> signIn) : PageM
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect($"/{lang}/organiser/login") : Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
         {
             return Redirect($"/{lang}/organiser/login");

@@ -16,7 +16,6 @@ public sealed class OrganisationModel(RalliementDb db) : PageModel
 
     public async Task OnGetAsync(string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisation = HttpContext.Organisation();
         Campaigns = await db.CampaignsOf(Organisation).AsNoTracking()
             .OrderByDescending(c => c.CreatedAt)
