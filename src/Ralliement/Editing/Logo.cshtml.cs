@@ -10,13 +10,11 @@ namespace Ralliement.Editing;
 /// (see <see cref="Shared.WebSecurity.MaxRequestBodyBytesFor"/>); a refused file is explained here.
 /// </summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
-public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOverview readOverview) : PageModel
+public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOverview readOverview) : OrganisationPageModel
 {
     public string Reason { get; private set; } = "";
 
     public ReadCampaignOverview.View Campaign { get; private set; } = null!;
-
-    public OrganisationContext Organisation => HttpContext.Organisation();
 
     /// <summary>The current logo for its editors, a draft's included (the public address serves published campaigns only).</summary>
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)

@@ -6,14 +6,12 @@ using Ralliement.Organisers;
 namespace Ralliement.Editing;
 
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
-public sealed class NewCampaignModel(CreateCampaign createCampaign) : PageModel
+public sealed class NewCampaignModel(CreateCampaign createCampaign) : OrganisationPageModel
 {
     [BindProperty]
     public CreateCampaign.Form Form { get; set; } = new();
 
     public FormErrors Errors { get; private set; } = FormErrors.None;
-
-    public OrganisationContext Organisation => HttpContext.Organisation();
 
     public void OnGet(string lang)
     {

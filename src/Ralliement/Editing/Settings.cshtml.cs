@@ -11,7 +11,7 @@ namespace Ralliement.Editing;
 /// </summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
 public sealed class SettingsModel(
-    ReadCampaignSettings readSettings, ChangeCampaignSettings changeSettings, EditCustomFields editFields, EditCommitments editCommitments) : PageModel
+    ReadCampaignSettings readSettings, ChangeCampaignSettings changeSettings, EditCustomFields editFields, EditCommitments editCommitments) : OrganisationPageModel
 {
     public ReadCampaignSettings.View Campaign { get; private set; } = null!;
 
@@ -24,8 +24,6 @@ public sealed class SettingsModel(
 
     [FromQuery(Name = "saved")]
     public bool Saved { get; set; }
-
-    public OrganisationContext Organisation => HttpContext.Organisation();
 
     public async Task<IActionResult> OnGetAsync(string lang, int id, CancellationToken cancellationToken)
     {

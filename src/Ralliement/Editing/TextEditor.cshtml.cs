@@ -8,7 +8,7 @@ namespace Ralliement.Editing;
 
 /// <summary>The text of a campaign in one language: write, preview (nothing saved), save.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
-public sealed class TextEditorModel(EditCampaignText editText) : PageModel
+public sealed class TextEditorModel(EditCampaignText editText) : OrganisationPageModel
 {
     [BindProperty]
     public EditCampaignText.Form Form { get; set; } = new();
@@ -21,8 +21,6 @@ public sealed class TextEditorModel(EditCampaignText editText) : PageModel
     public string? PreviewHtml { get; private set; }
 
     public bool Saved { get; private set; }
-
-    public OrganisationContext Organisation => HttpContext.Organisation();
 
     public async Task<IActionResult> OnGetAsync(int id, string language, [FromQuery] bool saved, CancellationToken cancellationToken)
     {

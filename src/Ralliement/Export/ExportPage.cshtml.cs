@@ -9,16 +9,14 @@ namespace Ralliement.Export;
 
 /// <summary>The page offering a campaign's downloads, saying what each file holds and why.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ExportSignatures)]
-public sealed class ExportPageModel(RalliementDb db, ExportSignatures export) : PageModel
+public sealed class ExportPageModel(RalliementDb db, ExportSignatures export) : OrganisationPageModel
 {
-    public OrganisationContext Organisation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public int Signatures { get; private set; }
     public int Contacts { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         var campaign = await db.CampaignsOf(Organisation).AsNoTracking().Where(c => c.Id == id)
             .Select(c => new
             {

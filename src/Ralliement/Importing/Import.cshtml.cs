@@ -8,9 +8,8 @@ namespace Ralliement.Importing;
 
 /// <summary>Uploads a CSV file of paper or earlier signatures; the next page previews it before anything is imported.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ImportSignatures)]
-public sealed class ImportModel(RalliementDb db, PrepareImport prepareImport) : PageModel
+public sealed class ImportModel(RalliementDb db, PrepareImport prepareImport) : OrganisationPageModel
 {
-    public OrganisationContext Organisation { get; private set; } = null!;
     public ImportCampaign Campaign { get; private set; } = null!;
     public ReadSignatureCsv.Refusal? Refused { get; private set; }
 
@@ -35,7 +34,6 @@ public sealed class ImportModel(RalliementDb db, PrepareImport prepareImport) : 
 
     private async Task<bool> LoadAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Campaign = (await ImportCampaign.FindAsync(db, Organisation, id, lang, cancellationToken))!;
         return Campaign is not null;
     }

@@ -9,7 +9,7 @@ namespace Ralliement.Moderation;
 
 /// <summary>The moderation queue: signatures of the organisation's campaigns, filtered, with bulk actions.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
-public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures moderate) : PageModel
+public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures moderate) : OrganisationPageModel
 {
     public const int MaxNote = 500;
 
@@ -21,7 +21,6 @@ public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures mod
     [BindProperty(SupportsGet = true)]
     public QueueFilter Filter { get; set; } = new();
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<CampaignChoice> Campaigns { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public long? NextBefore { get; private set; }
@@ -39,7 +38,6 @@ public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures mod
 
     public async Task<IActionResult> OnPostAsync(string lang, string? act, long[] ids, string? note, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         if (!Enum.TryParse<ModerationAction>(act, ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen) || ids.Length == 0 || ids.Length > 500
             || note?.Length > MaxNote)
         {
@@ -56,7 +54,6 @@ public sealed class ModerationQueueModel(RalliementDb db, ModerateSignatures mod
 
     private async Task LoadAsync(string lang, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Campaigns = await db.CampaignsOf(Organisation).AsNoTracking().OrderByDescending(c => c.CreatedAt)
             .Select(c => new CampaignChoice(c.Id,
                 c.Texts.Where(t => t.Language == lang).Select(t => t.Title).FirstOrDefault()

@@ -8,13 +8,12 @@ namespace Ralliement.Moderation;
 
 /// <summary>The audit log owners read: every organiser action of the organisation, newest first.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ReadAuditLog)]
-public sealed class ReadAuditLogModel(RalliementDb db) : PageModel
+public sealed class ReadAuditLogModel(RalliementDb db) : OrganisationPageModel
 {
     public const int PageSize = 50;
 
     public sealed record Entry(long Id, DateTime At, string Actor, string Action, string Target, string? Details);
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<Entry> Entries { get; private set; } = [];
     public string? Prefix { get; private set; }
     public long? NextBefore { get; private set; }
@@ -23,7 +22,6 @@ public sealed class ReadAuditLogModel(RalliementDb db) : PageModel
     /// <param name="before">Shows entries older than this id: the next page.</param>
     public async Task OnGetAsync(string? action, long? before, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Prefix = string.IsNullOrWhiteSpace(action) ? null : action.Trim()[..Math.Min(action.Trim().Length, 100)];
         var organisationId = Organisation.Id;
         var query = db.AuditLog.AsNoTracking().Where(e => e.OrganisationId == organisationId);

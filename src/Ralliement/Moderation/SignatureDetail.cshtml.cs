@@ -9,15 +9,13 @@ namespace Ralliement.Moderation;
 
 /// <summary>One signature in full, for a moderator who must check it: the only place the address shows.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
-public sealed class SignatureDetailModel(RalliementDb db) : PageModel
+public sealed class SignatureDetailModel(RalliementDb db) : OrganisationPageModel
 {
-    public OrganisationContext Organisation { get; private set; } = null!;
     public Signature Signature { get; private set; } = null!;
     public string CampaignSlug { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         var organisationId = Organisation.Id;
         var found = await db.Signatures.AsNoTracking()
             .Where(s => s.Id == id && s.Campaign.OrganisationId == organisationId && s.State != SignatureState.Withdrawn)

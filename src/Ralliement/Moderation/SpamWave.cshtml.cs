@@ -9,12 +9,11 @@ namespace Ralliement.Moderation;
 
 /// <summary>"Mark a spam wave": criteria, a preview of how many signatures match, then one rejection.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
-public sealed class SpamWaveModel(RalliementDb db, MarkSpamWave wave) : PageModel
+public sealed class SpamWaveModel(RalliementDb db, MarkSpamWave wave) : OrganisationPageModel
 {
     [BindProperty(SupportsGet = true)]
     public MarkSpamWave.Criteria Criteria { get; set; } = new();
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<ModerationQueueModel.CampaignChoice> Campaigns { get; private set; } = [];
     public Dictionary<string, string> Errors { get; private set; } = [];
     /// <summary>How many signatures match, once the moderator asked for a preview.</summary>
@@ -63,7 +62,6 @@ public sealed class SpamWaveModel(RalliementDb db, MarkSpamWave wave) : PageMode
 
     private async Task LoadAsync(string lang, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Campaigns = await db.CampaignsOf(Organisation).AsNoTracking().OrderByDescending(c => c.CreatedAt)
             .Select(c => new ModerationQueueModel.CampaignChoice(c.Id,
                 c.Texts.Where(t => t.Language == lang).Select(t => t.Title).FirstOrDefault()

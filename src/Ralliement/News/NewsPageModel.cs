@@ -6,11 +6,10 @@ using Ralliement.Signing;
 namespace Ralliement.News;
 
 /// <summary>What the two news pages share: the organisation, the campaign, the form and its errors.</summary>
-public abstract class NewsPageModel(RalliementDb db) : PageModel
+public abstract class NewsPageModel(RalliementDb db) : OrganisationPageModel
 {
     protected RalliementDb Db { get; } = db;
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public NewsCampaign Campaign { get; private set; } = null!;
     public NewsForm Form { get; protected set; } = new();
     public IReadOnlyList<FieldError> Errors { get; protected set; } = [];
@@ -19,7 +18,6 @@ public abstract class NewsPageModel(RalliementDb db) : PageModel
 
     protected async Task<bool> LoadCampaignAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Campaign = (await NewsCampaign.FindAsync(Db, Organisation, id, lang, cancellationToken))!;
         return Campaign is not null;
     }

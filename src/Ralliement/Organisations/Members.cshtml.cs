@@ -11,7 +11,7 @@ namespace Ralliement.Organisations;
 
 /// <summary>An organisation's members with their role, and its pending invitations; owners change them here.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ManageMembers)]
-public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteMember invite, TimeProvider clock, IConfiguration configuration, IStringLocalizer<AccountText> text) : PageModel
+public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteMember invite, TimeProvider clock, IConfiguration configuration, IStringLocalizer<AccountText> text) : OrganisationPageModel
 {
     public sealed record Member(string Id, string? Name, string Email, OrganisationRole Role, bool TwoFactor);
 
@@ -23,7 +23,6 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
     [BindProperty]
     public OrganisationRole Role { get; set; } = OrganisationRole.Editor;
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<Member> Members { get; private set; } = [];
     public IReadOnlyList<Pending> Invitations { get; private set; } = [];
     public string? Error { get; private set; }
@@ -38,7 +37,6 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
 
     public async Task<IActionResult> OnPostInviteAsync([FromRoute] string lang, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         InviteError = !Enum.IsDefined(Role) || Email is null || Email.Length > SignerLimits.Email
             ? text["InviteEmailInvalid"]
             : await invite.HandleAsync(Organisation, Email, Role, lang, PublicLinks.For(Request, configuration), cancellationToken);
@@ -47,14 +45,12 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
 
     public async Task<IActionResult> OnPostRoleAsync([FromRoute] string lang, string organiserId, OrganisationRole newRole, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Error = Enum.IsDefined(newRole) ? await members.ChangeRoleAsync(Organisation, organiserId, newRole, cancellationToken) : null;
         return Error is null ? Back(lang, "role") : await ShowAsync(StatusCodes.Status422UnprocessableEntity, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync([FromRoute] string lang, string organiserId, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Error = await members.RemoveAsync(Organisation, organiserId, cancellationToken);
         if (Error is not null)
         {
@@ -66,7 +62,6 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
 
     public async Task<IActionResult> OnPostRevokeAsync([FromRoute] string lang, int invitationId, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         return await members.RevokeInvitationAsync(Organisation, invitationId, cancellationToken) ? Back(lang, "revoked") : NotFound();
     }
 
@@ -75,7 +70,6 @@ public sealed class MembersModel(RalliementDb db, ChangeMembers members, InviteM
     private async Task<PageResult> ShowAsync(int status, CancellationToken cancellationToken)
     {
         Response.StatusCode = status;
-        Organisation = HttpContext.Organisation();
         var organisationId = Organisation.Id;
         Members = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganisationId == organisationId)

@@ -7,16 +7,14 @@ namespace Ralliement.Organisers;
 
 /// <summary>An organisation's home: its campaigns, with their state and count.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.See)]
-public sealed class OrganisationModel(RalliementDb db) : PageModel
+public sealed class OrganisationModel(RalliementDb db) : OrganisationPageModel
 {
     public sealed record Row(int Id, string Slug, string Title, CampaignState State, int SignatureCount, int Held);
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<Row> Campaigns { get; private set; } = [];
 
     public async Task OnGetAsync(string lang, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Campaigns = await db.CampaignsOf(Organisation).AsNoTracking()
             .OrderByDescending(c => c.CreatedAt)
             .Select(c => new Row(
