@@ -1,24 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
-using Ralliement.Shared;
-
 namespace Ralliement.Campaigns;
 
 /// <summary>The privacy notice of a campaign, written from its organisation's details.</summary>
-[OutputCache(PolicyName = PublicPageCaching.Policy)]
-public sealed class PrivacyModel(ReadCampaign readCampaign) : PageModel
-{
-    public ReadCampaign.View Campaign { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
-    {
-        var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
-        if (campaign is null)
-        {
-            return NotFound();
-        }
-        Campaign = campaign;
-        return Page();
-    }
-}
+public sealed class PrivacyModel(ReadCampaign readCampaign) : CampaignNoticeModel(readCampaign);

@@ -16,7 +16,6 @@ public sealed class ConfirmModel(ConfirmSignature confirmSignature, ReadCampaign
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var result = await confirmSignature.HandleAsync(token, cancellationToken);
         Outcome = result.Outcome;
         Token = token;

@@ -17,7 +17,6 @@ public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampa
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var signed = await withdrawSignature.FindAsync(token, cancellationToken);
         if (signed is null)
         {
@@ -31,7 +30,6 @@ public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampa
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var signed = await withdrawSignature.HandleAsync(token, cancellationToken);
         if (signed is null)
         {

@@ -47,9 +47,8 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutp
             }, cancellationToken);
         if (erased == 1)
         {
-            await db.Set<SignatureCommitment>().Where(c => c.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);
-            await db.SignatureFieldValues.Where(v => v.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);
-            await db.ConfirmationTokens.Where(t => t.SignatureId == signed.SignatureId).ExecuteDeleteAsync(cancellationToken);
+            // The withdrawn row stays, without anything personal, so that the statistics still know it existed.
+            await db.DeleteRowsOfAsync(db.Signatures.Where(s => s.Id == signed.SignatureId), keepCommitments: false, cancellationToken);
             // Emails not yet sent to this signer would only point to a signature that no longer exists;
             // they cannot be told apart from others without the address, which is gone, so they stay.
             // Only a confirmed signature was counted: a held, pending or rejected one leaves the count as it is.

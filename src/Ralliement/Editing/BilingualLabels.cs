@@ -8,4 +8,22 @@ internal static class BilingualLabels
         string.IsNullOrWhiteSpace(french) || string.IsNullOrWhiteSpace(english) ? "LabelsRequired"
         : french.Trim().Length > maxLength || english.Trim().Length > maxLength ? "LabelTooLong"
         : null;
+
+    /// <summary>Writes both checked labels, trimmed: the label of a language already there changes, a missing one is added.</summary>
+    public static void Write<TLabel>(
+        ICollection<TLabel> labels, string french, string english,
+        Func<TLabel, string> languageOf, Action<TLabel, string> setText, Func<string, string, TLabel> create)
+    {
+        foreach (var (language, text) in new[] { ("fr", french.Trim()), ("en", english.Trim()) })
+        {
+            if (labels.FirstOrDefault(l => languageOf(l) == language) is { } label)
+            {
+                setText(label, text);
+            }
+            else
+            {
+                labels.Add(create(language, text));
+            }
+        }
+    }
 }

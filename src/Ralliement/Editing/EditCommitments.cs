@@ -95,20 +95,10 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         return errors;
     }
 
-    private static void SetLabels(Commitment commitment, Form form)
-    {
-        foreach (var (language, text) in new[] { ("fr", form.LabelFr!.Trim()), ("en", form.LabelEn!.Trim()) })
-        {
-            if (commitment.Labels.FirstOrDefault(l => l.Language == language) is { } label)
-            {
-                label.Text = text;
-            }
-            else
-            {
-                commitment.Labels.Add(new CommitmentLabel { Language = language, Text = text });
-            }
-        }
-    }
+    private static void SetLabels(Commitment commitment, Form form) =>
+        BilingualLabels.Write(commitment.Labels, form.LabelFr!, form.LabelEn!,
+            label => label.Language, (label, text) => label.Text = text,
+            (language, text) => new CommitmentLabel { Language = language, Text = text });
 
     private async Task<EditResult> CommitAsync(CancellationToken cancellationToken)
     {

@@ -120,20 +120,10 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         return errors;
     }
 
-    private static void SetLabels(CustomField field, Form form)
-    {
-        foreach (var (language, text) in new[] { ("fr", form.LabelFr!.Trim()), ("en", form.LabelEn!.Trim()) })
-        {
-            if (field.Labels.FirstOrDefault(l => l.Language == language) is { } label)
-            {
-                label.Text = text;
-            }
-            else
-            {
-                field.Labels.Add(new CustomFieldLabel { Language = language, Text = text });
-            }
-        }
-    }
+    private static void SetLabels(CustomField field, Form form) =>
+        BilingualLabels.Write(field.Labels, form.LabelFr!, form.LabelEn!,
+            label => label.Language, (label, text) => label.Text = text,
+            (language, text) => new CustomFieldLabel { Language = language, Text = text });
 
     private async Task<EditResult> CommitAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Ralliement.Editing;
 /// </summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOverview readOverview) : PageModel
+public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOverview readOverview) : OrganisationPageModel
 {
     /// <summary>
     /// More than a logo may weigh, so that a file a little too heavy reaches this page, which says how
@@ -23,7 +23,6 @@ public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOvervie
 
     public ReadCampaignOverview.View Campaign { get; private set; } = null!;
 
-    public OrganisationContext Organisation => HttpContext.Organisation();
 
     /// <summary>The current logo for its editors, a draft's included (the public address serves published campaigns only).</summary>
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -36,7 +35,6 @@ public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOvervie
 
     public async Task<IActionResult> OnPostAsync(string lang, int id, IFormFile? file, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var result = await uploadLogo.HandleAsync(Organisation, id, file, cancellationToken);
         if (result.Outcome == UploadCampaignLogo.Outcome.NotFound || await readOverview.HandleAsync(Organisation, id, cancellationToken) is not { } campaign)
         {

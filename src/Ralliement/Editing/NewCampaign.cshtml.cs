@@ -7,24 +7,20 @@ using Ralliement.Shared;
 namespace Ralliement.Editing;
 
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
-public sealed class NewCampaignModel(CreateCampaign createCampaign) : PageModel
+public sealed class NewCampaignModel(CreateCampaign createCampaign) : OrganisationPageModel
 {
     [BindProperty]
     public CreateCampaign.Form Form { get; set; } = new();
 
     public FormErrors Errors { get; private set; } = FormErrors.None;
 
-    public OrganisationContext Organisation => HttpContext.Organisation();
-
     public void OnGet(string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         Form.Language = lang;
     }
 
     public async Task<IActionResult> OnPostAsync(string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var result = await createCampaign.HandleAsync(Organisation, Form, cancellationToken);
         if (result.CampaignId is int id)
         {

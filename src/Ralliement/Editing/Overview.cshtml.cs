@@ -9,14 +9,13 @@ namespace Ralliement.Editing;
 
 /// <summary>One campaign as its organisers see it, with a link to every page about it that their role opens.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.See)]
-public sealed class OverviewModel(ReadCampaignOverview readOverview) : PageModel
+public sealed class OverviewModel(ReadCampaignOverview readOverview) : OrganisationPageModel
 {
     public ReadCampaignOverview.View Campaign { get; private set; } = null!;
 
     /// <summary>The site's emails waiting to leave: during a peak, whether confirmations keep up.</summary>
     public OutboxBacklog Backlog { get; private set; } = null!;
 
-    public OrganisationContext Organisation => HttpContext.Organisation();
 
     /// <summary>The state change just made, to confirm it (after the redirect that follows a post).</summary>
     [FromQuery(Name = "done")]
@@ -24,7 +23,6 @@ public sealed class OverviewModel(ReadCampaignOverview readOverview) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var campaign = await readOverview.HandleAsync(Organisation, id, cancellationToken);
         if (campaign is null)
         {

@@ -12,7 +12,7 @@ namespace Ralliement.Editing;
 /// </summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
 public sealed class SettingsModel(
-    ReadCampaignSettings readSettings, ChangeCampaignSettings changeSettings, EditCustomFields editFields, EditCommitments editCommitments) : PageModel
+    ReadCampaignSettings readSettings, ChangeCampaignSettings changeSettings, EditCustomFields editFields, EditCommitments editCommitments) : OrganisationPageModel
 {
     public ReadCampaignSettings.View Campaign { get; private set; } = null!;
 
@@ -26,11 +26,8 @@ public sealed class SettingsModel(
     [FromQuery(Name = "saved")]
     public bool Saved { get; set; }
 
-    public OrganisationContext Organisation => HttpContext.Organisation();
-
     public async Task<IActionResult> OnGetAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (!await LoadAsync(lang, id, cancellationToken))
         {
             return NotFound();
@@ -94,7 +91,6 @@ public sealed class SettingsModel(
     /// <summary>After a post: back to the page when done, 404 for another organisation's campaign, the page with its messages (422) when refused.</summary>
     private async Task<IActionResult> AnswerAsync(string lang, int id, EditResult result, ChangeCampaignSettings.Form? posted, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (result.Outcome == EditOutcome.NotFound || !await LoadAsync(lang, id, cancellationToken))
         {
             return NotFound();

@@ -10,7 +10,7 @@ namespace Ralliement.Editing;
 
 /// <summary>The text of a campaign in one language: write, preview (nothing saved), save.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
-public sealed class TextEditorModel(EditCampaignText editText, IStringLocalizer<EditorText> text) : PageModel
+public sealed class TextEditorModel(EditCampaignText editText, IStringLocalizer<EditorText> text) : OrganisationPageModel
 {
     [BindProperty]
     public EditCampaignText.Form Form { get; set; } = new();
@@ -24,11 +24,9 @@ public sealed class TextEditorModel(EditCampaignText editText, IStringLocalizer<
 
     public bool Saved { get; private set; }
 
-    public OrganisationContext Organisation => HttpContext.Organisation();
 
     public async Task<IActionResult> OnGetAsync(int id, string language, [FromQuery] bool saved, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (!await LoadAsync(id, language, cancellationToken))
         {
             return NotFound();
@@ -43,7 +41,6 @@ public sealed class TextEditorModel(EditCampaignText editText, IStringLocalizer<
 
     public async Task<IActionResult> OnPostAsync(string lang, int id, string language, [FromForm(Name = "preview")] string? preview, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (!await LoadAsync(id, language, cancellationToken))
         {
             return NotFound();

@@ -7,17 +7,14 @@ namespace Ralliement.Export;
 
 /// <summary>The page offering a campaign's downloads, saying what each file holds and why.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ExportSignatures)]
-public sealed class ExportPageModel(ReadExportChoices read) : PageModel
+public sealed class ExportPageModel(ReadExportChoices read) : OrganisationPageModel
 {
-    public OrganisationContext Organisation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public int Signatures { get; private set; }
     public int Contacts { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         if (await read.HandleAsync(Organisation, id, lang, cancellationToken) is not { } choices)
         {
             return NotFound();

@@ -9,9 +9,8 @@ namespace Ralliement.Importing;
 /// <summary>Uploads a CSV file of paper or earlier signatures; the next page previews it before anything is imported.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ImportSignatures)]
 [RequestSizeLimit(ReadSignatureCsv.MaxRequestBytes)]
-public sealed class ImportModel(ReadImport readImport, PrepareImport prepareImport) : PageModel
+public sealed class ImportModel(ReadImport readImport, PrepareImport prepareImport) : OrganisationPageModel
 {
-    public OrganisationContext Organisation { get; private set; } = null!;
     public ImportCampaign Campaign { get; private set; } = null!;
     public ReadSignatureCsv.Refusal? Refused { get; private set; }
 
@@ -36,8 +35,6 @@ public sealed class ImportModel(ReadImport readImport, PrepareImport prepareImpo
 
     private async Task<bool> LoadAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         Campaign = (await readImport.CampaignAsync(Organisation, id, lang, cancellationToken))!;
         return Campaign is not null;
     }

@@ -8,12 +8,11 @@ namespace Ralliement.Importing;
 
 /// <summary>Shows what a checked file holds and would import; its button imports it, once.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ImportSignatures)]
-public sealed class ImportPreviewModel(ReadImport readImport, ConfirmImport confirmImport) : PageModel
+public sealed class ImportPreviewModel(ReadImport readImport, ConfirmImport confirmImport) : OrganisationPageModel
 {
     /// <summary>Rows shown as a sample of what will be imported; the rest are counted.</summary>
     public const int SampleSize = 10;
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public ImportCampaign Campaign { get; private set; } = null!;
     public ReadImport.View Import { get; private set; } = null!;
     public ConfirmImport.Result? Confirmed { get; private set; }
@@ -23,8 +22,6 @@ public sealed class ImportPreviewModel(ReadImport readImport, ConfirmImport conf
 
     public async Task<IActionResult> OnPostAsync(string lang, int id, int importId, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         Campaign = (await readImport.CampaignAsync(Organisation, id, lang, cancellationToken))!;
         if (Campaign is null)
         {
@@ -45,8 +42,6 @@ public sealed class ImportPreviewModel(ReadImport readImport, ConfirmImport conf
 
     private async Task<bool> LoadAsync(string lang, int id, int importId, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         Campaign = (await readImport.CampaignAsync(Organisation, id, lang, cancellationToken))!;
         if (Campaign is null)
         {

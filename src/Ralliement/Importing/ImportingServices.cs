@@ -1,3 +1,5 @@
+using Ralliement.Shared;
+
 namespace Ralliement.Importing;
 
 public static class ImportingServices
@@ -7,7 +9,6 @@ public static class ImportingServices
         builder.Services.AddScoped<PrepareImport>();
         builder.Services.AddScoped<ReadImport>();
         builder.Services.AddScoped<ConfirmImport>();
-        builder.Services.AddSingleton<PurgeStaleImports>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<PurgeStaleImports>());
+        builder.Services.AddPeriodicWork<PurgeStaleImports>();
     }
 }

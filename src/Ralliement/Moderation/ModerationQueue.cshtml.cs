@@ -8,14 +8,13 @@ namespace Ralliement.Moderation;
 
 /// <summary>The moderation queue: signatures of the organisation's campaigns, filtered, with bulk actions.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
-public sealed class ModerationQueueModel(ReadModerationQueue read, ModerateSignatures moderate) : PageModel
+public sealed class ModerationQueueModel(ReadModerationQueue read, ModerateSignatures moderate) : OrganisationPageModel
 {
     public const int MaxNote = 500;
 
     [BindProperty(SupportsGet = true)]
     public QueueFilter Filter { get; set; } = new();
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<ReadModerationQueue.CampaignChoice> Campaigns { get; private set; } = [];
     public IReadOnlyList<ReadModerationQueue.Row> Rows { get; private set; } = [];
     public long? NextBefore { get; private set; }
@@ -33,7 +32,6 @@ public sealed class ModerationQueueModel(ReadModerationQueue read, ModerateSigna
 
     public async Task<IActionResult> OnPostAsync(string lang, string? act, long[] ids, string? note, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         if (!Enum.TryParse<ModerationAction>(act, ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen) || ids.Length == 0 || ids.Length > 500
             || note?.Length > MaxNote)
         {
@@ -50,8 +48,6 @@ public sealed class ModerationQueueModel(ReadModerationQueue read, ModerateSigna
 
     private async Task LoadAsync(string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         Campaigns = await read.CampaignsAsync(Organisation, lang, cancellationToken);
         var page = await read.HandleAsync(Campaigns, Filter, cancellationToken);
         Rows = page.Rows;

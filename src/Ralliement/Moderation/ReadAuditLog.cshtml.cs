@@ -6,9 +6,8 @@ namespace Ralliement.Moderation;
 
 /// <summary>The audit log owners read: every organiser action of the organisation, newest first.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ReadAuditLog)]
-public sealed class ReadAuditLogModel(ReadAuditEntries read) : PageModel
+public sealed class ReadAuditLogModel(ReadAuditEntries read) : OrganisationPageModel
 {
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<ReadAuditEntries.Entry> Entries { get; private set; } = [];
     public string? Prefix { get; private set; }
     public long? NextBefore { get; private set; }
@@ -17,8 +16,6 @@ public sealed class ReadAuditLogModel(ReadAuditEntries read) : PageModel
     /// <param name="before">Shows entries older than this id: the next page.</param>
     public async Task OnGetAsync(string? action, long? before, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         Prefix = string.IsNullOrWhiteSpace(action) ? null : action.Trim()[..Math.Min(action.Trim().Length, 100)];
         var page = await read.HandleAsync(Organisation, Prefix, before, cancellationToken);
         Entries = page.Entries;

@@ -8,12 +8,11 @@ namespace Ralliement.Moderation;
 
 /// <summary>"Mark a spam wave": criteria, a preview of how many signatures match, then one rejection.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ModerateSignatures)]
-public sealed class SpamWaveModel(ReadModerationQueue read, MarkSpamWave wave) : PageModel
+public sealed class SpamWaveModel(ReadModerationQueue read, MarkSpamWave wave) : OrganisationPageModel
 {
     [BindProperty(SupportsGet = true)]
     public MarkSpamWave.Criteria Criteria { get; set; } = new();
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<ReadModerationQueue.CampaignChoice> Campaigns { get; private set; } = [];
     public Dictionary<string, string> Errors { get; private set; } = [];
     /// <summary>How many signatures match, once the moderator asked for a preview.</summary>
@@ -62,8 +61,6 @@ public sealed class SpamWaveModel(ReadModerationQueue read, MarkSpamWave wave) :
 
     private async Task LoadAsync(string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         Campaigns = await read.CampaignsAsync(Organisation, lang, cancellationToken);
     }
 }

@@ -8,9 +8,8 @@ namespace Ralliement.News;
 
 /// <summary>A campaign's news posts with their state and recipients, and the form to write a new one.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.SendNews)]
-public sealed class NewsListModel(ReadNews read, SaveNewsDraft saveDraft) : PageModel
+public sealed class NewsListModel(ReadNews read, SaveNewsDraft saveDraft) : OrganisationPageModel
 {
-    public OrganisationContext Organisation { get; private set; } = null!;
     public NewsCampaign Campaign { get; private set; } = null!;
     public NewsForm Form { get; private set; } = new();
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
@@ -47,8 +46,6 @@ public sealed class NewsListModel(ReadNews read, SaveNewsDraft saveDraft) : Page
 
     private async Task<bool> LoadAsync(string lang, int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         if (await read.CampaignAsync(Organisation, id, lang, cancellationToken) is not { } campaign)
         {
             return false;

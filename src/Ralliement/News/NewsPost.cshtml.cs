@@ -10,9 +10,8 @@ namespace Ralliement.News;
 
 /// <summary>One news post: its preview, and while it is a draft, its form and the button that sends it.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.SendNews)]
-public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartSendingNews startSending, SendNews sender) : PageModel
+public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartSendingNews startSending, SendNews sender) : OrganisationPageModel
 {
-    public OrganisationContext Organisation { get; private set; } = null!;
     public NewsCampaign Campaign { get; private set; } = null!;
     public NewsPost Post { get; private set; } = null!;
     public NewsForm Form { get; private set; } = new();
@@ -70,8 +69,6 @@ public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartS
 
     private async Task<bool> LoadAsync(string lang, int id, int newsId, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         if (await read.CampaignAsync(Organisation, id, lang, cancellationToken) is not { } campaign
             || await read.PostAsync(campaign, newsId, cancellationToken) is not { } post)
         {

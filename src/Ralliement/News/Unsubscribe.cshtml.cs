@@ -27,7 +27,6 @@ public sealed class UnsubscribeModel(UnsubscribeFromNews unsubscribe, ReadCampai
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var (lang, token) = (Language, Token);
-        Response.Headers.CacheControl = "no-store";
         if (await unsubscribe.CampaignSlugAsync(token, cancellationToken) is not { } slug)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -42,7 +41,6 @@ public sealed class UnsubscribeModel(UnsubscribeFromNews unsubscribe, ReadCampai
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var (lang, token) = (Language, Token);
-        Response.Headers.CacheControl = "no-store";
         var slug = await unsubscribe.CampaignSlugAsync(token, cancellationToken);
         if (!await unsubscribe.HandleAsync(token, cancellationToken))
         {

@@ -9,25 +9,20 @@ namespace Ralliement.Organisations;
 
 /// <summary>An owner deletes the organisation, after typing its slug so that it cannot happen by a slip.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ManageSettings)]
-public sealed class DeleteModel(DeleteOrganisation delete, IStringLocalizer<AccountText> text) : PageModel
+public sealed class DeleteModel(DeleteOrganisation delete, IStringLocalizer<AccountText> text) : OrganisationPageModel
 {
     [BindProperty]
     public string? Confirmation { get; set; }
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public string? Error { get; private set; }
 
     public IActionResult OnGet()
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         return Organisation.Role == OrganisationRole.Owner ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         if (Organisation.Role != OrganisationRole.Owner)
         {
             return Forbid();

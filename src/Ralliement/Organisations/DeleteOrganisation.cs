@@ -17,7 +17,6 @@ public sealed class DeleteOrganisation(RalliementDb db, IOutputCacheStore public
     {
         var id = organisation.Id;
         var campaigns = db.Campaigns.Where(c => c.OrganisationId == id).Select(c => c.Id);
-        var signatures = db.Signatures.Where(s => campaigns.Contains(s.CampaignId)).Select(s => s.Id);
         var commitments = db.Commitments.Where(c => campaigns.Contains(c.CampaignId)).Select(c => c.Id);
         var fields = db.CustomFields.Where(f => campaigns.Contains(f.CampaignId)).Select(f => f.Id);
         var news = db.News.Where(n => campaigns.Contains(n.CampaignId)).Select(n => n.Id);
@@ -26,10 +25,7 @@ public sealed class DeleteOrganisation(RalliementDb db, IOutputCacheStore public
         // the foreign keys: they cascade on most relationships but restrict on some (a signature's
         // commitments and field values), and ExecuteDelete bypasses EF's own cascading.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SignatureFieldValues.Where(v => signatures.Contains(v.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<SignatureCommitment>().Where(c => signatures.Contains(c.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-        await db.ConfirmationTokens.Where(t => signatures.Contains(t.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Signatures.Where(s => campaigns.Contains(s.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        await db.DeleteSignaturesAsync(db.Signatures.Where(s => campaigns.Contains(s.CampaignId)), cancellationToken);
         await db.Set<CustomFieldLabel>().Where(l => fields.Contains(l.CustomFieldId)).ExecuteDeleteAsync(cancellationToken);
         await db.CustomFields.Where(f => campaigns.Contains(f.CampaignId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<CommitmentLabel>().Where(l => commitments.Contains(l.CommitmentId)).ExecuteDeleteAsync(cancellationToken);

@@ -29,14 +29,12 @@ public sealed class InvitationModel(AcceptInvitation accept, SignInManager<Organ
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Invitation = await accept.FindAsync(token, cancellationToken);
         return Show();
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, string token, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Invitation = await accept.FindAsync(token, cancellationToken);
         if (Invitation is null)
         {

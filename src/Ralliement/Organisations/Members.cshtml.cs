@@ -10,7 +10,7 @@ namespace Ralliement.Organisations;
 
 /// <summary>An organisation's members with their role, and its pending invitations; owners change them here.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.ManageMembers)]
-public sealed class MembersModel(ReadMembers read, ChangeMembers members, InviteMember invite, IConfiguration configuration, IStringLocalizer<AccountText> text) : PageModel
+public sealed class MembersModel(ReadMembers read, ChangeMembers members, InviteMember invite, IConfiguration configuration, IStringLocalizer<AccountText> text) : OrganisationPageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -18,7 +18,6 @@ public sealed class MembersModel(ReadMembers read, ChangeMembers members, Invite
     [BindProperty]
     public OrganisationRole Role { get; set; } = OrganisationRole.Editor;
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public IReadOnlyList<ReadMembers.Member> Members { get; private set; } = [];
     public IReadOnlyList<ReadMembers.Pending> Invitations { get; private set; } = [];
     public string? Error { get; private set; }
@@ -33,7 +32,6 @@ public sealed class MembersModel(ReadMembers read, ChangeMembers members, Invite
 
     public async Task<IActionResult> OnPostInviteAsync([FromRoute] string lang, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         InviteError = !Enum.IsDefined(Role) || Email is null || Email.Length > SignerLimits.Email
             ? text["InviteEmailInvalid"]
             : await invite.HandleAsync(Organisation, Email, Role, lang, PublicLinks.For(Request, configuration), cancellationToken);
@@ -42,14 +40,12 @@ public sealed class MembersModel(ReadMembers read, ChangeMembers members, Invite
 
     public async Task<IActionResult> OnPostRoleAsync([FromRoute] string lang, string organiserId, OrganisationRole newRole, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Error = Enum.IsDefined(newRole) ? await members.ChangeRoleAsync(Organisation, organiserId, newRole, cancellationToken) : null;
         return Error is null ? Back(lang, "role") : await ShowAsync(StatusCodes.Status422UnprocessableEntity, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync([FromRoute] string lang, string organiserId, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         Error = await members.RemoveAsync(Organisation, organiserId, cancellationToken);
         if (Error is not null)
         {
@@ -61,7 +57,6 @@ public sealed class MembersModel(ReadMembers read, ChangeMembers members, Invite
 
     public async Task<IActionResult> OnPostRevokeAsync([FromRoute] string lang, int invitationId, CancellationToken cancellationToken)
     {
-        Organisation = HttpContext.Organisation();
         return await members.RevokeInvitationAsync(Organisation, invitationId, cancellationToken) ? Back(lang, "revoked") : NotFound();
     }
 
@@ -69,9 +64,7 @@ public sealed class MembersModel(ReadMembers read, ChangeMembers members, Invite
 
     private async Task<PageResult> ShowAsync(int status, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Response.StatusCode = status;
-        Organisation = HttpContext.Organisation();
         var team = await read.HandleAsync(Organisation, cancellationToken);
         Members = team.Members;
         Invitations = team.Invitations;

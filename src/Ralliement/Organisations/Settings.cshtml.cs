@@ -7,27 +7,22 @@ using Ralliement.Shared;
 namespace Ralliement.Organisations;
 
 [Authorize(Policy = OrganisationAccess.Policy.ManageSettings)]
-public sealed class SettingsModel(UpdateOrganisationSettings settings) : PageModel
+public sealed class SettingsModel(UpdateOrganisationSettings settings) : OrganisationPageModel
 {
     [BindProperty]
     public UpdateOrganisationSettings.Form Form { get; set; } = new();
 
-    public OrganisationContext Organisation { get; private set; } = null!;
     public FormErrors Errors { get; private set; } = FormErrors.None;
     public bool Saved { get; private set; }
 
     public async Task OnGetAsync(bool saved, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         Form = UpdateOrganisationSettings.Form.Of(await settings.ReadAsync(Organisation, cancellationToken));
         Saved = saved;
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Organisation = HttpContext.Organisation();
         Errors = await settings.HandleAsync(Organisation, Form, cancellationToken);
         if (Errors.Count == 0)
         {

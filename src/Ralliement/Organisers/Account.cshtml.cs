@@ -27,7 +27,6 @@ public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Org
 
     public async Task<IActionResult> OnGetAsync(bool changed = false)
     {
-        Response.Headers.CacheControl = "no-store";
         Organiser = await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in organiser has an account.");
         Changed = changed;
         return Page();
@@ -35,7 +34,6 @@ public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Org
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         Organiser = await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in organiser has an account.");
         if (CurrentPassword is not { Length: > 0 and <= 1000 })
         {

@@ -90,7 +90,6 @@ public sealed class AccountTwoFactorModel(UserManager<Organiser> users, SignInMa
 
     private async Task<Organiser> LoadAsync()
     {
-        Response.Headers.CacheControl = "no-store";
         return await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in organiser has an account.");
     }
 

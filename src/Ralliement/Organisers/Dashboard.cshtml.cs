@@ -12,7 +12,6 @@ public sealed class DashboardModel(ReadOrganiserHome read) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Organisations = await read.MembershipsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
     }
 }

@@ -14,11 +14,12 @@ public sealed class ForgotPasswordModel(RequestPasswordReset requestReset, IConf
 
     public bool Sent { get; private set; }
 
-    public void OnGet() => Response.Headers.CacheControl = "no-store";
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         if (Email is { Length: > 0 and <= 254 })
         {
             await requestReset.HandleAsync(Email.Trim(), lang, PublicLinks.For(Request, configuration));

@@ -27,11 +27,12 @@ public sealed class LoginModel(SignInManager<Organiser> signIn) : PageModel
 
     public bool Refused { get; private set; }
 
-    public void OnGet() => Response.Headers.CacheControl = "no-store";
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         if (!ModelState.IsValid)
         {
             return Refuse();

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Ralliement.AntiAbuse;
 using Ralliement.Data;
@@ -12,41 +10,11 @@ namespace Ralliement.Organisers;
 /// authentication was turned on, for an organiser without their phone. Each code works once.
 /// </summary>
 [EnableRateLimiting(RateLimits.LinksPolicy)]
-public sealed class LoginRecoveryModel(SignInManager<Organiser> signIn) : PageModel
+public sealed class LoginRecoveryModel(SignInManager<Organiser> signIn) : LoginSecondStepModel(signIn)
 {
-    [BindProperty]
-    public string? Code { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public bool Refused { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync([FromRoute] string lang)
+    protected override async Task<SignInResult?> SignInAsync(SignInManager<Organiser> signInManager, string typed)
     {
-        Response.Headers.CacheControl = "no-store";
-        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect($"/{lang}/organiser/login") : Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
-    {
-        Response.Headers.CacheControl = "no-store";
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return Redirect($"/{lang}/organiser/login");
-        }
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
-        if (code.Length is > 0 and <= 20)
-        {
-            var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(LoginReturn.Safe(Url, ReturnUrl, lang));
-            }
-        }
-        Refused = true;
-        Code = "";
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        var code = typed.Replace(" ", "", StringComparison.Ordinal).Trim();
+        return code.Length is > 0 and <= 20 ? await signInManager.TwoFactorRecoveryCodeSignInAsync(code) : null;
     }
 }

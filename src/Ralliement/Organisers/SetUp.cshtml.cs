@@ -34,7 +34,6 @@ public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organ
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Response.Headers.CacheControl = "no-store";
         var organiser = await FindAsync();
         if (organiser is null)
         {
@@ -47,7 +46,6 @@ public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organ
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang)
     {
-        Response.Headers.CacheControl = "no-store";
         var organiser = await FindAsync();
         if (organiser is null)
         {

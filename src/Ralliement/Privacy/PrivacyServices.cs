@@ -1,3 +1,5 @@
+using Ralliement.Shared;
+
 namespace Ralliement.Privacy;
 
 public static class PrivacyServices
@@ -13,6 +15,6 @@ public static class PrivacyServices
     /// <summary>The site's privacy jobs.</summary>
     public static void AddPrivacy(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<ResealAddresses>();
+        builder.Services.AddPeriodicWork<ResealAddresses>();
     }
 }

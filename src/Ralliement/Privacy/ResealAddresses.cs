@@ -12,27 +12,13 @@ namespace Ralliement.Privacy;
 /// sealed while still needed (pending, news) and dropped otherwise, and their clear key is hashed.
 /// Runs at start and then every hour, in batches, each its own transaction.
 /// </summary>
-public sealed partial class ResealAddresses(IServiceScopeFactory scopes, AddressProtection addresses, ILogger<ResealAddresses> logger) : BackgroundService
+public sealed partial class ResealAddresses(RalliementDb db, AddressProtection addresses, ILogger<ResealAddresses> logger) : IPeriodicWork
 {
     private const int BatchSize = 500;
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public static TimeSpan Interval => TimeSpan.FromHours(1);
+
+    public Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>One pass over everything not yet sealed with the current key; returns how many rows it changed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -52,8 +38,6 @@ public sealed partial class ResealAddresses(IServiceScopeFactory scopes, Address
         int changed = 0, unreadable = 0;
         while (true)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
             var rows = await db.Signatures.AsNoTracking()
                 .Where(s => s.Id > after && ((s.SealedEmail != null && !s.SealedEmail.StartsWith(prefix)) || (s.EmailKey != null && s.EmailKey.Contains("@"))))
                 .OrderBy(s => s.Id).Take(BatchSize)
@@ -125,8 +109,6 @@ public sealed partial class ResealAddresses(IServiceScopeFactory scopes, Address
         var changed = 0;
         while (true)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
             var rows = await db.Outbox.AsNoTracking()
                 .Where(m => m.Id > after && m.State != OutboxState.Sent && m.To != "" && !m.To.StartsWith(prefix))
                 .OrderBy(m => m.Id).Take(BatchSize)
@@ -158,7 +140,4 @@ public sealed partial class ResealAddresses(IServiceScopeFactory scopes, Address
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} stored addresses were sealed with a key that is no longer configured; put it back in Privacy:EncryptionKeys")]
     private static partial void LogUnreadable(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sealing stored addresses failed ({Error}); trying again in an hour")]
-    private static partial void LogFailed(ILogger logger, string error);
 }

@@ -1,4 +1,5 @@
 using Ralliement.Campaigns;
+using Ralliement.Shared;
 
 namespace Ralliement.ProofOfWork;
 
@@ -14,8 +15,7 @@ public static class ProofOfWorkServices
         builder.Services.AddSingleton<ChallengeKey>();
         builder.Services.AddSingleton<IssueChallenge>();
         builder.Services.AddSingleton<VerifyProof>();
-        builder.Services.AddSingleton<ForgetSpentProofs>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ForgetSpentProofs>());
+        builder.Services.AddPeriodicWork<ForgetSpentProofs>();
     }
 
     public static void MapProofOfWork(this WebApplication app)

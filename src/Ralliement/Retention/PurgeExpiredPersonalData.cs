@@ -14,39 +14,23 @@ namespace Ralliement.Retention;
 /// campaign records when it happened, which its public page then says and which forbids reopening it.
 /// </summary>
 public sealed partial class PurgeExpiredPersonalData(
-    IServiceScopeFactory scopes,
+    RalliementDb db,
     TimeProvider clock,
     IOutputCacheStore publicPages,
-    ILogger<PurgeExpiredPersonalData> logger) : BackgroundService
+    ILogger<PurgeExpiredPersonalData> logger) : IPeriodicWork
 {
+    public static TimeSpan Interval => TimeSpan.FromDays(1);
+
     /// <summary>Signatures changed per transaction: a campaign of a million signatures never holds one long lock.</summary>
     private const int BatchSize = 1000;
 
     private static readonly SignatureState[] NeverCounted = [SignatureState.Pending, SignatureState.Held, SignatureState.Rejected];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
-        do
-        {
-            try
-            {
-                await PurgeAsync(stoppingToken);
-            }
-            // The site goes on serving whatever fails; what was not purged now is purged at the next tick.
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => PurgeAsync(cancellationToken);
 
     /// <summary>Purges every campaign due; returns how many were purged.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         // Few campaigns are ever closed and not yet purged: their retention is worked out here, not in SQL.
         var closed = await db.Campaigns
@@ -56,7 +40,7 @@ public sealed partial class PurgeExpiredPersonalData(
         var due = closed.Where(c => c.End is DateTime end && end.AddMonths(c.RetentionMonths) <= now).ToList();
         foreach (var campaign in due)
         {
-            await PurgeCampaignAsync(db, campaign.Id, campaign.OrganisationId, cancellationToken);
+            await PurgeCampaignAsync(campaign.Id, campaign.OrganisationId, cancellationToken);
         }
         if (due.Count > 0)
         {
@@ -65,7 +49,7 @@ public sealed partial class PurgeExpiredPersonalData(
         return due.Count;
     }
 
-    private async Task PurgeCampaignAsync(RalliementDb db, int campaignId, int organisationId, CancellationToken cancellationToken)
+    private async Task PurgeCampaignAsync(int campaignId, int organisationId, CancellationToken cancellationToken)
     {
         var deleted = 0;
         var kept = 0;
@@ -80,12 +64,10 @@ public sealed partial class PurgeExpiredPersonalData(
             }
             after = ids[^1];
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.ConfirmationTokens.Where(t => ids.Contains(t.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-            await db.SignatureFieldValues.Where(v => ids.Contains(v.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-            var gone = db.Signatures.Where(s => ids.Contains(s.Id) && NeverCounted.Contains(s.State));
-            await db.Set<SignatureCommitment>().Where(c => gone.Any(s => s.Id == c.SignatureId)).ExecuteDeleteAsync(cancellationToken);
-            deleted += await gone.ExecuteDeleteAsync(cancellationToken);
-            kept += await Anonymise(db.Signatures.Where(s => ids.Contains(s.Id)), cancellationToken);
+            deleted += await db.DeleteSignaturesAsync(db.Signatures.Where(s => ids.Contains(s.Id) && NeverCounted.Contains(s.State)), cancellationToken);
+            var counted = db.Signatures.Where(s => ids.Contains(s.Id));
+            await db.DeleteRowsOfAsync(counted, keepCommitments: true, cancellationToken);
+            kept += await Anonymise(counted, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -113,7 +95,4 @@ public sealed partial class PurgeExpiredPersonalData(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention over for campaign {CampaignId}: {Deleted} signatures never counted deleted, {Kept} kept without personal data")]
     private static partial void LogPurged(ILogger logger, int campaignId, int deleted, int kept);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Purging personal data after retention failed; will try again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

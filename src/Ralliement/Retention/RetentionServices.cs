@@ -1,10 +1,11 @@
+using Ralliement.Shared;
+
 namespace Ralliement.Retention;
 
 public static class RetentionServices
 {
     public static void AddRetention(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<PurgeExpiredPersonalData>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<PurgeExpiredPersonalData>());
+        builder.Services.AddPeriodicWork<PurgeExpiredPersonalData>();
     }
 }

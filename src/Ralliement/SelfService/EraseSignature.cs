@@ -22,11 +22,8 @@ public sealed class EraseSignature(RalliementDb db, IOutputCacheStore publicPage
         {
             return false;
         }
-        await db.Set<SignatureCommitment>().Where(c => c.SignatureId == signatureId).ExecuteDeleteAsync(cancellationToken);
-        await db.SignatureFieldValues.Where(v => v.SignatureId == signatureId).ExecuteDeleteAsync(cancellationToken);
-        await db.ConfirmationTokens.Where(t => t.SignatureId == signatureId).ExecuteDeleteAsync(cancellationToken);
         // Conditional on the state read: a confirmation or withdrawal in between makes this erase nothing, and say so.
-        var deleted = await db.Signatures.Where(s => s.Id == signatureId && s.State == found.State).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.DeleteSignaturesAsync(db.Signatures.Where(s => s.Id == signatureId && s.State == found.State), cancellationToken);
         if (deleted == 0)
         {
             return false;

@@ -28,7 +28,6 @@ public sealed class MySignatureModel(
 
     public async Task<IActionResult> OnPostDownloadAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var record = await readRecord.HandleAsync(token, lang, cancellationToken);
         if (record is null)
         {
@@ -70,7 +69,6 @@ public sealed class MySignatureModel(
 
     private PageResult Finished(Done outcome, string slug)
     {
-        Response.Headers.CacheControl = "no-store";
         Outcome = outcome;
         CampaignSlug = slug;
         return Page();
@@ -78,7 +76,6 @@ public sealed class MySignatureModel(
 
     private async Task<IActionResult> ShowAsync(string lang, string token, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Record = await readRecord.HandleAsync(token, lang, cancellationToken);
         if (Record is null)
         {

@@ -32,7 +32,6 @@ public sealed class ErrorModel : PageModel
         {
             Response.StatusCode = code;
         }
-        Response.Headers.CacheControl = "no-store";
         Key = code switch
         {
             403 => "Error403",

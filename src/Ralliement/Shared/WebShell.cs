@@ -20,7 +20,11 @@ public static class WebShell
         // Accented letters are written as they are, not as &#xE9; entities: pages stay small and readable.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lang"] = typeof(LanguageRouteConstraint));
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/")
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/";
+                o.Conventions.Add(new PrivatePages());
+            })
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new MethodNotAllowed());

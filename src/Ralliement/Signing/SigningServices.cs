@@ -1,3 +1,5 @@
+using Ralliement.Shared;
+
 namespace Ralliement.Signing;
 
 public static class SigningServices
@@ -10,7 +12,6 @@ public static class SigningServices
         builder.Services.AddScoped<WriteSignatureBatch>();
         builder.Services.AddSingleton<SignatureWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SignatureWriter>());
-        builder.Services.AddSingleton<PurgeUnconfirmedSignatures>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<PurgeUnconfirmedSignatures>());
+        builder.Services.AddPeriodicWork<PurgeUnconfirmedSignatures>();
     }
 }

@@ -275,7 +275,7 @@ public sealed class ImportTests
         // The expired preview has no button any more: the token comes from the upload page.
         var confirmed = await RalliementApp.PostFormAsync(later, uploaded.Headers.Location!.OriginalString, [], RalliementApp.ImportPath(campaignId));
         Assert.Equal(HttpStatusCode.Conflict, confirmed.StatusCode);
-        var purged = await app.Services.GetRequiredService<Ralliement.Importing.PurgeStaleImports>().PurgeAsync(CancellationToken.None);
+        var purged = await app.WithAsync<Ralliement.Importing.PurgeStaleImports, int>(purge => purge.PurgeAsync(CancellationToken.None));
 
         Assert.Equal(1, purged);
         Assert.Equal(0, await app.WithDbAsync(db => db.Signatures.CountAsync(s => s.Source == SignatureSource.Import)));

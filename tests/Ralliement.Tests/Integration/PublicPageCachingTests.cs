@@ -1,12 +1,19 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ralliement.Data;
+using Ralliement.Shared;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Integration;
 
 /// <summary>Public pages and the count are served from memory for a moment; pages with a signer's secret never are.</summary>
-public sealed class PublicPageCachingTests : IDisposable
+public sealed partial class PublicPageCachingTests : IDisposable
 {
     private readonly RalliementApp _app = new();
 
@@ -137,4 +144,77 @@ public sealed class PublicPageCachingTests : IDisposable
         Assert.True(second.Headers.Contains("Set-Cookie"));
         Assert.NotEqual(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The pages anyone may see, the same for everyone: served from memory, so never no-store.</summary>
+    private static readonly string[] PublicPages =
+    [
+        "/{lang:lang}",
+        "/{lang:lang}/c/{slug}",
+        "/{lang:lang}/c/{slug}/legal",
+        "/{lang:lang}/c/{slug}/privacy",
+        "/{lang:lang}/c/{slug}/signatories",
+        "/{lang:lang}/c/{slug}/versions",
+        "/{lang:lang}/c/{slug}/versions/{version:int}",
+        "/{lang:lang}/c/{slug}/sign",
+        "/{lang:lang}/c/{slug}/my-signature",
+        "/{lang:lang}/o/{org}/legal",
+        "/{lang:lang}/o/{org}/privacy",
+    ];
+
+    [Fact]
+    public async Task Every_page_but_the_public_ones_answers_no_store_and_the_public_ones_stay_cached()
+    {
+        var campaignId = await _app.DemoCampaignIdAsync();
+        using var owner = await _app.SignedInAsync(OrganisationRole.Owner);
+        var pages = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .ToDictionary(e => "/" + e.RoutePattern.RawText!.TrimStart('/'), e => e.Metadata.GetMetadata<OutputCacheAttribute>());
+        Assert.Equal(PublicPages.Order(StringComparer.Ordinal), pages.Where(p => p.Value is not null).Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(pages.Values.OfType<OutputCacheAttribute>(), cache => Assert.Equal(PublicPageCaching.Policy, cache.PolicyName));
+
+        var answers = new List<string>();
+        foreach (var page in pages.Keys)
+        {
+            // A value for every route parameter: the demo campaign where one exists, a token nobody holds elsewhere.
+            var path = RouteParameter().Replace(page, parameter => parameter.Groups[1].Value switch
+            {
+                "lang" or "language" => "en",
+                "org" => RalliementApp.DemoOrganisation,
+                "slug" => RalliementApp.Slug,
+                "id" => campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "token" => "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "code" => "404",
+                _ => "1",
+            });
+            var response = await owner.GetAsync(path);
+            var noStore = response.Headers.CacheControl?.NoStore == true;
+            answers.Add($"{page} {(int)response.StatusCode} {(noStore ? "no-store" : response.Headers.CacheControl?.ToString() ?? "-")}");
+            if (PublicPages.Contains(page))
+            {
+                // A public page that is not found answers the error page, which is private.
+                Assert.False(noStore && response.StatusCode == HttpStatusCode.OK, page);
+            }
+            else if (response.StatusCode != HttpStatusCode.MethodNotAllowed)
+            {
+                Assert.True(noStore || page.EndsWith("/logo", StringComparison.Ordinal), string.Join("\n", answers));
+            }
+        }
+        // The organiser's pages and the signer's private ones, each at least once.
+        Assert.True(answers.Count(a => a.EndsWith("no-store", StringComparison.Ordinal)) >= 30, string.Join("\n", answers));
+        Assert.True(answers.Count(a => a.Contains(" 200 ", StringComparison.Ordinal) && !a.EndsWith("no-store", StringComparison.Ordinal)) >= 9, string.Join("\n", answers));
+
+        // With a real token, the signer's pages answer themselves, not the error page.
+        var email = RalliementApp.UniqueEmail("private");
+        await _app.SignAsync(RalliementApp.Form(email));
+        var mail = await _app.EmailToAsync(email);
+        foreach (var link in new[] { RalliementApp.LinkIn(mail, "confirm"), RalliementApp.LinkIn(mail, "withdraw") })
+        {
+            var response = await owner.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, link);
+        }
+    }
+
+    [GeneratedRegex(@"\{([a-zA-Z]+)(:[^}]*)?\}")]
+    private static partial Regex RouteParameter();
 }

@@ -12,7 +12,7 @@ public sealed class PurgeTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private Task<int> PurgeAsync() => _app.Services.GetRequiredService<PurgeUnconfirmedSignatures>().PurgeAsync(CancellationToken.None);
+    private Task<int> PurgeAsync() => _app.WithAsync<PurgeUnconfirmedSignatures, int>(purge => purge.PurgeAsync(CancellationToken.None));
 
     [Fact]
     public async Task A_signature_never_confirmed_is_deleted_a_month_after_its_link_expired_and_a_confirmed_one_stays()

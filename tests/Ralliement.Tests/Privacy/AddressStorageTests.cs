@@ -121,9 +121,9 @@ public sealed class AddressStorageTests : IDisposable
         var both = new PrivacyKeys(current.AddressHashKey, new Dictionary<string, byte[]>(current.EncryptionKeys) { ["rotated"] = newKey }, "rotated");
         var onlyNew = new AddressProtection(new PrivacyKeys(current.AddressHashKey, new Dictionary<string, byte[]> { ["rotated"] = newKey }, "rotated"));
 
-        var job = new ResealAddresses(_app.Services.GetRequiredService<IServiceScopeFactory>(), new AddressProtection(both), NullLogger<ResealAddresses>.Instance);
-        Assert.True(await job.RunOnceAsync(CancellationToken.None) >= 2);
-        Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None));
+        Task<int> ResealAsync() => _app.WithDbAsync(db => new ResealAddresses(db, new AddressProtection(both), NullLogger<ResealAddresses>.Instance).RunOnceAsync(CancellationToken.None));
+        Assert.True(await ResealAsync() >= 2);
+        Assert.Equal(0, await ResealAsync());
 
         var sealedValues = await _app.WithDbAsync(db => db.Signatures.Where(s => s.SealedEmail != null).Select(s => s.SealedEmail!).ToListAsync());
         var opened = sealedValues.Select(onlyNew.Open).ToList();
@@ -148,7 +148,7 @@ public sealed class AddressStorageTests : IDisposable
             return await db.SaveChangesAsync();
         });
 
-        await _app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ResealAddresses>().Single().RunOnceAsync(CancellationToken.None);
+        await _app.WithAsync<ResealAddresses, int>(reseal => reseal.RunOnceAsync(CancellationToken.None));
 
         // A variable, not a constant: EF Core would write a constant into the SQL it logs.
         var name = "Old";

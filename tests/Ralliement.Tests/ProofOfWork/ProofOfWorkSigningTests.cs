@@ -187,12 +187,12 @@ public sealed class ProofOfWorkSigningTests
     {
         using var app = new RalliementApp();
         await SignAsync(app, RalliementApp.UniqueEmail(), await app.ProofAsync());
-        var forget = app.Services.GetRequiredService<Ralliement.ProofOfWork.ForgetSpentProofs>();
+        Task<int> ForgetAsync() => app.WithAsync<Ralliement.ProofOfWork.ForgetSpentProofs, int>(forget => forget.ForgetAsync(CancellationToken.None));
 
-        Assert.Equal(0, await forget.ForgetAsync(CancellationToken.None));
+        Assert.Equal(0, await ForgetAsync());
         app.Clock.Advance(TimeSpan.FromMinutes(21));
 
-        Assert.Equal(1, await forget.ForgetAsync(CancellationToken.None));
+        Assert.Equal(1, await ForgetAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.SpentProofs.CountAsync()));
     }
 

@@ -14,7 +14,7 @@ public sealed class RetentionTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private Task<int> PurgeAsync() => _app.Services.GetRequiredService<PurgeExpiredPersonalData>().PurgeAsync(CancellationToken.None);
+    private Task<int> PurgeAsync() => _app.WithAsync<PurgeExpiredPersonalData, int>(purge => purge.PurgeAsync(CancellationToken.None));
 
     [Fact]
     public async Task Personal_data_goes_once_the_retention_after_closing_is_over_and_the_counts_stay()

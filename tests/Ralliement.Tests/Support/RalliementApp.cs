@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Ralliement.Data;
 using Ralliement.Demo;
+using Ralliement.Shared;
 
 namespace Ralliement.Tests.Support;
 
@@ -81,7 +82,17 @@ public partial class RalliementApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            // Sweeps run when a test calls them: on the test's clock, a runner would also start one
+            // whenever the test moves the clock, racing the test's own call.
+            foreach (var runner in services.Where(d => d.ImplementationType is { IsGenericType: true } type
+                && type.GetGenericTypeDefinition() == typeof(PeriodicWork<>)).ToList())
+            {
+                services.Remove(runner);
+            }
+        });
         builder.ConfigureLogging(logging =>
         {
             TestLogFile.AddTo(logging, "app");
@@ -111,6 +122,14 @@ public partial class RalliementApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<RalliementDb>());
+    }
+
+    /// <summary>Runs a scoped service, such as a sweep, as a request would.</summary>
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> use)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public static Dictionary<string, string> Form(string email, string firstName = "Ana", string lastName = "Lopes", bool showPublicly = true) => new()
