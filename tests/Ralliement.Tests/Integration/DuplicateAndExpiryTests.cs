@@ -6,6 +6,7 @@ using Ralliement.Tests.Support;
 namespace Ralliement.Tests.Integration;
 
 /// <summary>Each test here moves the clock, so they share no app with tests that do not.</summary>
+[BothDatabases]
 public sealed class DuplicateAndExpiryTests : IDisposable
 {
     private readonly RalliementApp _app = new();

@@ -11,6 +11,7 @@ public sealed class NewsTests
 {
     private const string Header = "first_name,last_name,email,accepts_news,language\n";
 
+    [BothDatabases]
     [Fact]
     public async Task News_reaches_only_confirmed_consenting_signers_in_their_language_with_one_click_unsubscribe()
     {
@@ -88,6 +89,7 @@ public sealed class NewsTests
         Assert.Equal(HttpStatusCode.Forbidden, (await other.SendAsync(crossSite)).StatusCode);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Sending_is_throttled_and_resumes_after_a_restart_with_one_email_per_signer()
     {
@@ -137,6 +139,7 @@ public sealed class NewsTests
         Assert.All(signers, s => Assert.Single(app.EmailsTo(s)));
     }
 
+    [BothDatabases]
     [Fact]
     public async Task The_sending_job_queues_one_batch_per_run_from_where_it_stopped()
     {

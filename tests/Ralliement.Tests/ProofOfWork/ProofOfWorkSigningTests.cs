@@ -140,6 +140,7 @@ public sealed class ProofOfWorkSigningTests
         await AssertHeldAsync(app, await app.ProofAsync("autre-campagne"));
     }
 
+    [BothDatabases]
     [Fact]
     public async Task A_solution_counts_once_a_second_signer_sending_it_again_is_held()
     {
@@ -182,6 +183,7 @@ public sealed class ProofOfWorkSigningTests
         Assert.Equal(1, await app.WithDbAsync(db => db.SpentProofs.CountAsync()));
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Spent_proofs_are_forgotten_once_their_challenge_has_expired()
     {

@@ -4,6 +4,7 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Resilience;
 
+[BothDatabases]
 public sealed class SmtpOutageTests : IDisposable
 {
     private const int Signers = 6;

@@ -114,6 +114,7 @@ public sealed class SmtpPoolTests : IDisposable
         Assert.InRange(Count(smtp, "EHLO"), 4, 6);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task A_server_that_closes_after_too_many_emails_pauses_the_sender_and_fails_none()
     {
@@ -138,6 +139,7 @@ public sealed class SmtpPoolTests : IDisposable
         Assert.Single(app.Log.From("Ralliement.Mail"), m => m.Contains("throttling", StringComparison.Ordinal));
     }
 
+    [BothDatabases]
     [Fact]
     public async Task A_throttling_server_slows_the_pool_instead_of_failing_messages()
     {

@@ -46,6 +46,7 @@ public sealed class RequestLinkTests : IDisposable
         Assert.Empty(_app.EmailsTo(unknown));
     }
 
+    [BothDatabases]
     [Fact]
     public async Task The_link_goes_to_the_address_typed_again_in_the_signers_language_at_most_once_per_interval()
     {
