@@ -61,7 +61,7 @@ public sealed class DuplicateAndExpiryTests : IDisposable
             await _app.SignAsync(RalliementApp.Form(email));
         }
         await _app.EmailToAsync(email);
-        await Task.Delay(500);
+        await _app.WaitForQueuedEmailsAsync();
         Assert.Single(_app.EmailsTo(email));
 
         _app.Clock.Advance(TimeSpan.FromMinutes(6));

@@ -66,7 +66,7 @@ public sealed class RequestLinkTests : IDisposable
 
         Assert.Equal("Your signature of “" + await TitleAsync("en") + "”", mail.Subject);
         Assert.Contains("/en/my-signature/", mail.TextBody, StringComparison.Ordinal);
-        await Task.Delay(1000);
+        await _app.WaitForQueuedEmailsAsync();
         Assert.Equal(2, _app.EmailsTo(email).Count);
 
         _app.Clock.Advance(TimeSpan.FromMinutes(6));
@@ -101,7 +101,7 @@ public sealed class RequestLinkTests : IDisposable
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await Task.Delay(1000);
+        await _app.WaitForQueuedEmailsAsync();
         Assert.Empty(_app.EmailsTo(email));
     }
 
