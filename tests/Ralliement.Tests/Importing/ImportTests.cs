@@ -216,6 +216,7 @@ public sealed class ImportTests
         Assert.Equal(0, await app.WithDbAsync(db => db.SignatureImports.CountAsync()));
     }
 
+    [Slow]
     [BothDatabases]
     [Fact]
     public async Task A_file_of_50000_rows_is_previewed_and_imported_in_one_go()

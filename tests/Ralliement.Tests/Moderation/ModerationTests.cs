@@ -60,6 +60,7 @@ public sealed class ModerationTests : IDisposable
         Assert.Equal(2, await _app.SignatureCountAsync());
     }
 
+    [Slow]
     [BothDatabases]
     [Fact]
     public async Task Two_moderators_approving_the_same_signatures_at_once_count_them_once()
@@ -123,6 +124,7 @@ public sealed class ModerationTests : IDisposable
         Assert.Equal(2, await _app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Action == "signature.hide" || e.Action == "signature.show")));
     }
 
+    [Slow]
     [Fact]
     public async Task The_queue_shows_held_signatures_with_the_email_domain_never_the_address_and_filters_them()
     {
@@ -166,6 +168,7 @@ public sealed class ModerationTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"{Queue}/{id}")).StatusCode);
     }
 
+    [Slow]
     [Fact]
     public async Task The_queue_pages_by_50_newest_first()
     {

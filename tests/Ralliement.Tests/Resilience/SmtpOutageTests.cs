@@ -4,6 +4,7 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Resilience;
 
+[Slow]
 [BothDatabases]
 public sealed class SmtpOutageTests : IDisposable
 {
