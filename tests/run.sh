@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
-# Runs every test of Ralliement: unit and integration tests on SQLite, the same again on a real
-# PostgreSQL (a throw-away cluster on 127.0.0.1), and browser tests (Debian's Chromium with
-# axe-core), then searches every test host's logs for personal data (one more test). Installs from
-# Debian what a fresh machine lacks, then ends with one line: "N passed, N failed, N skipped".
+# Runs every test of Ralliement: unit and integration tests on SQLite, browser tests (Debian's
+# Chromium with axe-core), the tests marked [BothDatabases] again on a real PostgreSQL (a throw-away
+# cluster on 127.0.0.1), then searches every test host's logs for personal data (one more test).
+# Installs from Debian what a fresh machine lacks, says how long each part took ("time: ..."), then
+# ends with one line: "N passed, N failed, N skipped". The inner loop is tests/quick.sh (docs/testing.md).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+timings=()
+part_started=$SECONDS
+run_started=$SECONDS
+part_done() { # part name: prints and keeps how long the part took
+  local line="time: $1 $((SECONDS - part_started)) s"
+  echo "$line"
+  timings+=("$line")
+  part_started=$SECONDS
+}
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -22,31 +33,40 @@ source tests/postgres.sh
 postgres_install || exit 1
 source tests/personal-data-in-logs.sh
 
+part_done install
+
 dotnet tool restore >/dev/null || exit 1
 dotnet build Ralliement.slnx -nologo -v quiet || exit 1
+part_done build
 
 # A model change without its migration fails here rather than at a user's start-up.
 for context in SqliteRalliementDb PostgresRalliementDb; do
   dotnet ef migrations has-pending-model-changes --no-build \
     --project src/Ralliement --context "$context" || exit 1
 done
+part_done migrations
 
 results=$(mktemp -d)
 # Every test host writes its logs here (tests/Ralliement.Tests/Support/TestLogFile.cs).
 export RALLIEMENT_TEST_LOG_DIR="$results/logs"
 status=0
-run_tests() { # project, result name
-  dotnet test "$1" --no-build --logger "trx;LogFileName=$2.trx" --results-directory "$results" || status=1
+run_tests() { # project, result name, then dotnet test options
+  local project=$1 name=$2
+  shift 2
+  dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
 }
-for project in tests/*/*.csproj; do
-  run_tests "$project" "$(basename "$project" .csproj)"
-done
+run_tests tests/Ralliement.Tests/Ralliement.Tests.csproj Ralliement.Tests
+part_done sqlite
+run_tests tests/Ralliement.BrowserTests/Ralliement.BrowserTests.csproj Ralliement.BrowserTests
+part_done browser
 
-# The integration suite again, every app on its own PostgreSQL database.
-echo "Running tests/Ralliement.Tests on PostgreSQL"
+# What differs between the databases runs again, every app on its own PostgreSQL database; the
+# rest is provider-neutral and ran above (tests/Ralliement.Tests/Support/BothDatabasesAttribute.cs).
+echo "Running the tests marked [BothDatabases] on PostgreSQL"
 postgres_start || exit 1
-run_tests tests/Ralliement.Tests/Ralliement.Tests.csproj Ralliement.Tests.Postgres
+run_tests tests/Ralliement.Tests/Ralliement.Tests.csproj Ralliement.Tests.Postgres --filter "Database=Both"
 postgres_stop
+part_done postgres
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
@@ -64,7 +84,10 @@ else
   failed=$((failed + 1))
   status=1
 fi
+part_done "log check"
 rm -rf "$results"
+printf '%s\n' "${timings[@]}"
+echo "time: total $((SECONDS - run_started)) s"
 if [ $((passed + failed)) -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test ran." >&2
   status=1

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ralliement.AntiAbuse;
 using Ralliement.Data;
 using Ralliement.Tests.Support;
 
@@ -25,6 +27,17 @@ public sealed class WaveHoldTests : IDisposable
     }
 
     public void Dispose() => _app.Dispose();
+
+    /// <summary>
+    /// Waits until the notice job has taken every wave the signing started, then until the sender has
+    /// delivered what was queued: by then a notice, written in one statement with its audit entry, has left.
+    /// </summary>
+    private async Task NoticesDoneAsync()
+    {
+        var started = _app.Services.GetRequiredService<WatchSigningWaves>().Started;
+        await RalliementApp.EventuallyAsync(() => Task.FromResult(started.Count == 0), "the notice job to take every wave");
+        await _app.WaitForQueuedEmailsAsync();
+    }
 
     private Task<List<HoldReason?>> HoldsAsync() => _app.WithDbAsync(db =>
         db.Signatures.OrderBy(s => s.Id).Select(s => s.HoldReason).ToListAsync());
@@ -67,7 +80,7 @@ public sealed class WaveHoldTests : IDisposable
         Assert.All(await HoldsAsync(), h => Assert.Null(h));
         Assert.Equal(1, await _app.PublicCountAsync());
         Assert.Empty(await SystemAuditAsync());
-        await Task.Delay(500);
+        await NoticesDoneAsync();
         Assert.Empty(_app.EmailsTo(moderator));
     }
 
@@ -101,7 +114,7 @@ public sealed class WaveHoldTests : IDisposable
         // Still in the wave: held, and no second notice.
         await SignAsync(domain: "wave-example.org");
         Assert.Equal(3, (await HoldsAsync()).Count(h => h == HoldReason.DomainWave));
-        await Task.Delay(1000);
+        await NoticesDoneAsync();
         Assert.Single(_app.EmailsTo(owner));
         Assert.Single(_app.EmailsTo(moderator));
         Assert.Empty(_app.EmailsTo(editor));

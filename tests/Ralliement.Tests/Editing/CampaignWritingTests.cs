@@ -36,6 +36,7 @@ public sealed class CampaignWritingTests
         Assert.Equal(["campaign.create", "campaign.text", "campaign.text", "campaign.publish"], actions);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task A_taken_or_malformed_slug_is_refused_with_a_message()
     {

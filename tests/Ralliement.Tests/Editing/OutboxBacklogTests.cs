@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ralliement.Data;
 using Ralliement.Mail;
@@ -66,13 +67,18 @@ public sealed class OutboxBacklogTests : IDisposable
         _app.Settings["Mail:Smtp:Security"] = "None";
         _ = _app.Address;
         await QueueAsync(3);
-        await Task.Delay(1000);
+        await TriedAsync(3);
         Assert.Empty(Late());
 
         _app.Clock.Advance(TimeSpan.FromMinutes(2));
         await WaitForAsync(() => Late().Count == 1);
-        // The sender polls every 200 ms in tests: the clock, not the polls, decides.
-        await Task.Delay(1000);
+        // The sender polls every 200 ms in tests: the clock, not the polls, decides. Two more emails,
+        // each tried in a later poll, prove polls went by.
+        for (var i = 0; i < 2; i++)
+        {
+            await QueueAsync(1);
+            await TriedAsync(4 + i);
+        }
         var warning = Assert.Single(Late());
         Assert.Equal("3 emails wait to be sent; the oldest has waited 120 s", warning);
 
@@ -80,6 +86,11 @@ public sealed class OutboxBacklogTests : IDisposable
         await WaitForAsync(() => Late().Count == 2);
         Assert.DoesNotContain(_app.Log.From("Ralliement"), m => m.Contains("example.org", StringComparison.Ordinal));
     }
+
+    /// <summary>Waits until the sender has tried, and failed to send, the first <paramref name="count"/> emails.</summary>
+    private Task TriedAsync(int count) => RalliementApp.EventuallyAsync(
+        async () => await _app.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Take(count).CountAsync(m => m.Attempts > 0)) == count,
+        $"the sender to try {count} emails");
 
     private List<string> Late() => [.. _app.Log.From("Ralliement.Mail").Where(m => m.Contains("wait to be sent", StringComparison.Ordinal))];
 

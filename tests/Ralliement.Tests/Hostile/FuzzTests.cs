@@ -18,6 +18,7 @@ namespace Ralliement.Tests.Hostile;
 /// the fuzzer managed to store comes out as markup. The seed is printed; RALLIEMENT_FUZZ_SEED replays a
 /// run, RALLIEMENT_FUZZ_REQUESTS changes its length.
 /// </summary>
+[Slow]
 public sealed class FuzzTests(AuthorisationMatrixTests.World world, ITestOutputHelper output) : IClassFixture<AuthorisationMatrixTests.World>
 {
     private const int Workers = 4;

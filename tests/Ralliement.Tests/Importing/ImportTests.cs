@@ -11,6 +11,7 @@ public sealed class ImportTests
 {
     private const string Header = "first_name,last_name,email,institution,show_publicly,accepts_news\n";
 
+    [BothDatabases]
     [Fact]
     public async Task A_moderator_previews_a_file_then_imports_its_valid_new_rows_in_one_go()
     {
@@ -215,6 +216,8 @@ public sealed class ImportTests
         Assert.Equal(0, await app.WithDbAsync(db => db.SignatureImports.CountAsync()));
     }
 
+    [Slow]
+    [BothDatabases]
     [Fact]
     public async Task A_file_of_50000_rows_is_previewed_and_imported_in_one_go()
     {
@@ -261,6 +264,7 @@ public sealed class ImportTests
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(preview.Replace(RalliementApp.DemoOrganisation, "autre-collectif", StringComparison.Ordinal))).StatusCode);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task A_preview_not_confirmed_within_a_day_is_deleted()
     {

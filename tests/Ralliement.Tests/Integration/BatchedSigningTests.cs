@@ -11,6 +11,7 @@ namespace Ralliement.Tests.Integration;
 /// Signatures go through one writer that commits them in batches. These tests read the database
 /// right after the answer: "check your inbox" must mean the signature and its email are stored.
 /// </summary>
+[BothDatabases]
 public sealed class BatchedSigningTests : IDisposable
 {
     private readonly RalliementApp _app = new();

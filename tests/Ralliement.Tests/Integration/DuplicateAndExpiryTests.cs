@@ -6,6 +6,7 @@ using Ralliement.Tests.Support;
 namespace Ralliement.Tests.Integration;
 
 /// <summary>Each test here moves the clock, so they share no app with tests that do not.</summary>
+[BothDatabases]
 public sealed class DuplicateAndExpiryTests : IDisposable
 {
     private readonly RalliementApp _app = new();
@@ -60,7 +61,7 @@ public sealed class DuplicateAndExpiryTests : IDisposable
             await _app.SignAsync(RalliementApp.Form(email));
         }
         await _app.EmailToAsync(email);
-        await Task.Delay(500);
+        await _app.WaitForQueuedEmailsAsync();
         Assert.Single(_app.EmailsTo(email));
 
         _app.Clock.Advance(TimeSpan.FromMinutes(6));

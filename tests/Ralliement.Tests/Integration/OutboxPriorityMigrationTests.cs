@@ -7,6 +7,7 @@ using Ralliement.Tests.Support;
 namespace Ralliement.Tests.Integration;
 
 /// <summary>Emails waiting when a site upgrades keep their place: news stays behind everything else.</summary>
+[BothDatabases]
 public sealed class OutboxPriorityMigrationTests
 {
     [Fact]

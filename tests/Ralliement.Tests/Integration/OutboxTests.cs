@@ -6,6 +6,7 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Integration;
 
+[BothDatabases]
 public sealed class OutboxTests : IDisposable
 {
     private readonly RalliementApp _app = new();

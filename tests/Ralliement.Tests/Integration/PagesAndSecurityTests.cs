@@ -97,7 +97,7 @@ public sealed class PagesAndSecurityTests(RalliementApp app) : IClassFixture<Ral
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("envoyé depuis un autre site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await Task.Delay(300);
+        await app.WaitForQueuedEmailsAsync();
         Assert.Empty(app.EmailsTo(email));
     }
 

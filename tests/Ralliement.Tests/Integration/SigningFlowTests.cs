@@ -3,6 +3,7 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Integration;
 
+[BothDatabases]
 public sealed class SigningFlowTests(RalliementApp app) : IClassFixture<RalliementApp>
 {
     [Fact]

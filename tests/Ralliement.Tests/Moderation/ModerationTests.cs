@@ -34,6 +34,7 @@ public sealed class ModerationTests : IDisposable
         return await client.PostAsync(Queue, new FormUrlEncodedContent(fields));
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Approving_held_signatures_counts_them_shows_them_and_logs_one_entry()
     {
@@ -59,6 +60,8 @@ public sealed class ModerationTests : IDisposable
         Assert.Equal(2, await _app.SignatureCountAsync());
     }
 
+    [Slow]
+    [BothDatabases]
     [Fact]
     public async Task Two_moderators_approving_the_same_signatures_at_once_count_them_once()
     {
@@ -77,6 +80,7 @@ public sealed class ModerationTests : IDisposable
         Assert.Equal(10, await _app.SignatureCountAsync());
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Rejecting_takes_a_confirmed_signature_off_the_count_and_keeps_its_address_so_it_cannot_sign_again()
     {
@@ -98,6 +102,7 @@ public sealed class ModerationTests : IDisposable
         Assert.DoesNotContain("Spam Bot", await _app.PublicListAsync(), StringComparison.Ordinal);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Hiding_a_name_keeps_the_count_and_showing_again_never_shows_a_signer_who_chose_not_to_appear()
     {
@@ -119,6 +124,7 @@ public sealed class ModerationTests : IDisposable
         Assert.Equal(2, await _app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Action == "signature.hide" || e.Action == "signature.show")));
     }
 
+    [Slow]
     [Fact]
     public async Task The_queue_shows_held_signatures_with_the_email_domain_never_the_address_and_filters_them()
     {
@@ -162,6 +168,7 @@ public sealed class ModerationTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"{Queue}/{id}")).StatusCode);
     }
 
+    [Slow]
     [Fact]
     public async Task The_queue_pages_by_50_newest_first()
     {

@@ -7,6 +7,7 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.News;
 
+[BothDatabases]
 public sealed class NewsMailOrderTests
 {
     [Fact]

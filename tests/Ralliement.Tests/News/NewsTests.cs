@@ -11,6 +11,7 @@ public sealed class NewsTests
 {
     private const string Header = "first_name,last_name,email,accepts_news,language\n";
 
+    [BothDatabases]
     [Fact]
     public async Task News_reaches_only_confirmed_consenting_signers_in_their_language_with_one_click_unsubscribe()
     {
@@ -45,7 +46,9 @@ public sealed class NewsTests
             Assert.Matches("^<https?://[^>]+/(fr|en)/unsubscribe/[A-Za-z0-9_-]+>$", email.Headers["List-Unsubscribe"]);
             Assert.Equal("List-Unsubscribe=One-Click", email.Headers["List-Unsubscribe-Post"]);
         }
-        await Task.Delay(500);
+        // The post is sent and the sender has passed: an email to either of them would be here by now.
+        await RalliementApp.EventuallyAsync(() => app.WithDbAsync(db => db.News.AnyAsync(n => n.State == NewsState.Sent)), "the post to be sent");
+        await app.WaitForQueuedEmailsAsync();
         Assert.Empty(app.EmailsTo(refused));
         Assert.Single(app.EmailsTo(pending));
         var news = await app.WithDbAsync(db => db.News.AsNoTracking().SingleAsync());
@@ -88,6 +91,7 @@ public sealed class NewsTests
         Assert.Equal(HttpStatusCode.Forbidden, (await other.SendAsync(crossSite)).StatusCode);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Sending_is_throttled_and_resumes_after_a_restart_with_one_email_per_signer()
     {
@@ -102,9 +106,11 @@ public sealed class NewsTests
         await RalliementApp.ImportCsvAsync(moderator, campaignId, Header + string.Concat(signers.Select(s => $"A,B,{s},yes,fr\n")));
 
         var post = await RalliementApp.WriteNewsAsync(editor, campaignId, RalliementApp.NewsTexts(english: null));
+        var waits = app.Clock.TimersSetFor(TimeSpan.FromHours(1));
         await RalliementApp.SendNewsAsync(editor, post);
         await app.WaitForRecipientsAsync(2);
-        await Task.Delay(1000);
+        // After its batch the job waits an hour of the test clock: nothing more is queued until it moves.
+        await RalliementApp.EventuallyAsync(() => Task.FromResult(app.Clock.TimersSetFor(TimeSpan.FromHours(1)) > waits), "the job to wait for its next batch");
         Assert.Equal(2, await app.WithDbAsync(db => db.News.SumAsync(n => n.RecipientCount)));
         Assert.Equal(2, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.UnsubscribeUrl != null)));
 
@@ -133,10 +139,11 @@ public sealed class NewsTests
         {
             await app.EmailToAsync(signer);
         }
-        await Task.Delay(500);
+        await app.WaitForQueuedEmailsAsync();
         Assert.All(signers, s => Assert.Single(app.EmailsTo(s)));
     }
 
+    [BothDatabases]
     [Fact]
     public async Task The_sending_job_queues_one_batch_per_run_from_where_it_stopped()
     {

@@ -5,6 +5,7 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Organisers;
 
+[BothDatabases]
 public sealed class DeletionTests
 {
     private const string Doomed = "a-supprimer";

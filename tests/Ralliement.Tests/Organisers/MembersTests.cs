@@ -20,6 +20,7 @@ public sealed class MembersTests
     private static Task<OrganisationRole?> RoleAsync(RalliementApp app, string email, string organisation = RalliementApp.DemoOrganisation) =>
         app.WithDbAsync(db => db.Memberships.Where(m => m.Organiser.Email == email && m.Organisation.Slug == organisation).Select(m => (OrganisationRole?)m.Role).FirstOrDefaultAsync());
 
+    [BothDatabases]
     [Fact]
     public async Task Someone_new_accepts_an_invitation_by_choosing_a_name_and_password_and_the_link_then_stops_working()
     {
@@ -70,6 +71,7 @@ public sealed class MembersTests
         Assert.Equal(OrganisationRole.Owner, await RoleAsync(app, existing, "voisins"));
     }
 
+    [BothDatabases]
     [Fact]
     public async Task The_last_owner_can_be_neither_demoted_nor_removed()
     {

@@ -60,6 +60,7 @@ public sealed class OrganiserAccessTests
             Normalise(await unknown.Content.ReadAsStringAsync()).Replace(unknownEmail, "", StringComparison.Ordinal));
     }
 
+    [Slow]
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
     {

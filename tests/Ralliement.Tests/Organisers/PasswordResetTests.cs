@@ -12,10 +12,10 @@ public sealed class PasswordResetTests
     private static Task<HttpResponseMessage> AskAsync(HttpClient client, string email, string language = "fr") =>
         RalliementApp.PostFormAsync(client, $"/{language}/organiser/forgot-password", new() { ["Email"] = email });
 
-    /// <summary>Emails to the address, queued or sent, once the sender had time to send what was queued.</summary>
+    /// <summary>Emails to the address, once the sender has sent everything queued so far.</summary>
     private static async Task<int> EmailsAsync(RalliementApp app, string email)
     {
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await app.WaitForQueuedEmailsAsync();
         return app.EmailsTo(email).Count;
     }
 

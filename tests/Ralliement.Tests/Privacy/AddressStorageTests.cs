@@ -10,6 +10,7 @@ using Ralliement.Tests.Support;
 namespace Ralliement.Tests.Privacy;
 
 /// <summary>What the database holds of a signer's address, read as an attacker with a copy of it would.</summary>
+[BothDatabases]
 public sealed class AddressStorageTests : IDisposable
 {
     private readonly RalliementApp _app = new();

@@ -9,6 +9,8 @@ using Xunit.Abstractions;
 namespace Ralliement.Tests.Resilience;
 
 /// <summary>The real server, killed with SIGKILL three times under a write load, loses nothing it acknowledged.</summary>
+[Slow]
+[BothDatabases]
 [Collection(nameof(RunsAlone))]
 public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 {

@@ -8,6 +8,7 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Resilience;
 
+[BothDatabases]
 public sealed class OutboxClaimTests : IDisposable
 {
     private const int Emails = 40;

@@ -10,6 +10,8 @@ using Xunit.Abstractions;
 namespace Ralliement.Tests.Resilience;
 
 /// <summary>A campaign the size of a national petition: its public list and its export still hold every signature once.</summary>
+[Slow]
+[BothDatabases]
 [Collection(nameof(RunsAlone))]
 public sealed partial class SizeTests(ITestOutputHelper output) : IDisposable
 {

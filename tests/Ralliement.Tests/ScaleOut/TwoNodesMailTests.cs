@@ -8,6 +8,7 @@ using Ralliement.Tests.Support;
 namespace Ralliement.Tests.ScaleOut;
 
 /// <summary>Two app nodes on one PostgreSQL database share one backlog of emails, each through its own mail server.</summary>
+[BothDatabases]
 public sealed class TwoNodesMailTests : IDisposable
 {
     private const int Emails = 300;

@@ -6,6 +6,7 @@ using Ralliement.Tests.Support;
 namespace Ralliement.Tests.ScaleOut;
 
 /// <summary>Two app nodes serve one campaign from one PostgreSQL database, as behind a load balancer.</summary>
+[BothDatabases]
 public sealed class TwoNodesTests : IDisposable
 {
     private readonly string _database = $"ralliement_test_nodes_{Guid.NewGuid():N}";

@@ -72,6 +72,7 @@ public sealed class MySignatureTests : IDisposable
         Assert.Contains("\"emailStored\": \"keyed hash only\"", json, StringComparison.Ordinal);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Withdrawing_lowers_the_count_and_erases_the_personal_data()
     {
@@ -95,6 +96,7 @@ public sealed class MySignatureTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(link)).StatusCode);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Erasing_lowers_the_count_and_leaves_no_row()
     {
@@ -116,6 +118,7 @@ public sealed class MySignatureTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(link)).StatusCode);
     }
 
+    [BothDatabases]
     [Fact]
     public async Task Stopping_news_drops_the_kept_address()
     {

@@ -8,6 +8,7 @@ using static Ralliement.Tests.Editing.EditorSteps;
 
 namespace Ralliement.Tests.SelfService;
 
+[BothDatabases]
 public sealed class RetentionTests : IDisposable
 {
     private readonly RalliementApp _app = new();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Ralliement.Data;
 using Ralliement.Demo;
+using Ralliement.Mail;
 using Ralliement.Shared;
 
 namespace Ralliement.Tests.Support;
@@ -183,6 +185,41 @@ public partial class RalliementApp : WebApplicationFactory<Program>
         throw new TimeoutException($"No email number {count} arrived for {address} in 15 seconds.");
     }
 
+    /// <summary>
+    /// Waits until the sender has delivered every email due so far, so a test can then assert that
+    /// one was never sent. It queues a marker to a fresh address, last in sending order (news
+    /// priority, due now, newest), and waits for the sender to mark it sent: every email before it in
+    /// that order has left by then. Returns the marker's outbox id, for tests that count every email.
+    /// </summary>
+    public async Task<long> WaitForQueuedEmailsAsync()
+    {
+        var outbox = Services.GetRequiredService<Outbox>();
+        var id = await WithDbAsync(async db =>
+        {
+            outbox.Add(db, UniqueEmail("marker"), "Marker", "Queued by a test to know the sender has passed.", OutboxPriority.News);
+            await db.SaveChangesAsync();
+            return db.Outbox.Local.Single().Id;
+        });
+        outbox.Notify();
+        await EventuallyAsync(() => WithDbAsync(db => db.Outbox.AnyAsync(m => m.Id == id && m.State == OutboxState.Sent)),
+            "the sender to deliver the emails queued so far");
+        return id;
+    }
+
+    /// <summary>Waits for a condition that background work makes true, polling every 50 ms.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {seconds} s for {what}.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     public static string LinkIn(MimeMessage email, string kind) =>
         new Uri(Regex.Match(email.TextBody ?? "", $@"https?://\S+/{kind}/[A-Za-z0-9_-]+").Value).PathAndQuery;
 
@@ -252,7 +289,21 @@ public partial class RalliementApp : WebApplicationFactory<Program>
 /// <summary>A clock the test moves by hand, which can also be made to fail to provoke a server error.</summary>
 public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, int> _timers = new();
+
     public bool Broken { get; set; }
+
+    /// <summary>
+    /// How many timers were set to fire after <paramref name="dueTime"/>: a job that has just set one
+    /// waits for this clock, so a test knows it will do nothing more until the clock moves.
+    /// </summary>
+    public int TimersSetFor(TimeSpan dueTime) => _timers.GetValueOrDefault(dueTime);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        _timers.AddOrUpdate(dueTime, 1, (_, count) => count + 1);
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
 
     public override DateTimeOffset GetUtcNow() =>
         Broken ? throw new InvalidOperationException("The test broke the clock.") : base.GetUtcNow();
