@@ -1,7 +1,7 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Ralliement.Data;
 

@@ -33,7 +33,17 @@ public sealed class ReadModerationQueue(RalliementDb db)
             .Take(QueueFilter.PageSize + 1)
             .Select(s => new
             {
-                s.Id, s.CreatedAt, s.FirstName, s.LastName, s.OrganisationName, s.Institution, s.EmailDomain, s.State, s.ShowPublicly, s.ModerationNote, s.CampaignId,
+                s.Id,
+                s.CreatedAt,
+                s.FirstName,
+                s.LastName,
+                s.OrganisationName,
+                s.Institution,
+                s.EmailDomain,
+                s.State,
+                s.ShowPublicly,
+                s.ModerationNote,
+                s.CampaignId,
             })
             .ToListAsync(cancellationToken);
         var titles = campaigns.ToDictionary(c => c.Id, c => c.Title);

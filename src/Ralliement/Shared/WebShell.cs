@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using Ralliement.AntiAbuse;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.WebEncoders;
+using Ralliement.AntiAbuse;
 using Ralliement.Data;
 
 namespace Ralliement.Shared;

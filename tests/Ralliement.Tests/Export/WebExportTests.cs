@@ -152,8 +152,13 @@ public sealed class WebExportTests : IDisposable
             {
                 var signature = new Signature
                 {
-                    CampaignId = campaign, State = SignatureState.Confirmed, Language = "fr", FirstName = $"N{i}", LastName = "Batch",
-                    CreatedAt = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc), ConfirmedAt = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc),
+                    CampaignId = campaign,
+                    State = SignatureState.Confirmed,
+                    Language = "fr",
+                    FirstName = $"N{i}",
+                    LastName = "Batch",
+                    CreatedAt = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc),
+                    ConfirmedAt = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc),
                 };
                 signature.Commitments.Add(new SignatureCommitment { CommitmentId = commitments[i % commitments.Count] });
                 db.Signatures.Add(signature);

@@ -178,8 +178,15 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
             {
                 var signature = new Signature
                 {
-                    CampaignId = OwnCampaignId, State = SignatureState.Held, Language = "fr", FirstName = "Ana", LastName = "Lopes",
-                    EmailKey = "held-fixture", EmailDomain = "example.org", CreatedAt = now, ConfirmedAt = now,
+                    CampaignId = OwnCampaignId,
+                    State = SignatureState.Held,
+                    Language = "fr",
+                    FirstName = "Ana",
+                    LastName = "Lopes",
+                    EmailKey = "held-fixture",
+                    EmailDomain = "example.org",
+                    CreatedAt = now,
+                    ConfirmedAt = now,
                 };
                 db.Signatures.Add(signature);
                 await db.SaveChangesAsync();

@@ -28,7 +28,11 @@ public sealed class CreateOrganiserCommandTests
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(printed).Query);
         var set = await RalliementApp.PostFormAsync(client, link, new()
         {
-            ["Id"] = query["id"]!, ["Token"] = query["token"]!, ["DisplayName"] = "Première", ["Password"] = RalliementApp.TestPassword, ["Confirmation"] = RalliementApp.TestPassword,
+            ["Id"] = query["id"]!,
+            ["Token"] = query["token"]!,
+            ["DisplayName"] = "Première",
+            ["Password"] = RalliementApp.TestPassword,
+            ["Confirmation"] = RalliementApp.TestPassword,
         });
 
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
