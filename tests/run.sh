@@ -2,7 +2,8 @@
 # Runs every test of Ralliement: unit and integration tests on SQLite, browser tests (Debian's
 # Chromium with axe-core), the tests marked [BothDatabases] again on a real PostgreSQL (a throw-away
 # cluster on 127.0.0.1), then searches every test host's logs for personal data (one more test).
-# Installs from Debian what a fresh machine lacks, says how long each part took ("time: ..."), then
+# Checks formatting and known-vulnerable packages first. Installs from Debian what a fresh machine
+# lacks, says how long each part took ("time: ..."), then
 # ends with one line: "N passed, N failed, N skipped". The inner loop is tests/quick.sh (docs/testing.md).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,19 @@ for context in SqliteRalliementDb PostgresRalliementDb; do
     --project src/Ralliement --context "$context" || exit 1
 done
 part_done migrations
+
+# The code as .editorconfig wants it (the analyzers already ran in the build), and no package with a
+# known vulnerability (NuGet's advisory data, direct and transitive references).
+hygiene=0
+dotnet format whitespace Ralliement.slnx --verify-no-changes -v q || hygiene=1
+dotnet format style Ralliement.slnx --verify-no-changes -v q || hygiene=1
+[ "$hygiene" -eq 0 ] || { echo "Formatting differs from .editorconfig: run dotnet format Ralliement.slnx" >&2; exit 1; }
+vulnerable=$(dotnet list Ralliement.slnx package --vulnerable --include-transitive 2>&1) || { echo "$vulnerable" >&2; exit 1; }
+if grep -q "has the following vulnerable packages" <<<"$vulnerable"; then
+  echo "$vulnerable" >&2
+  exit 1
+fi
+part_done hygiene
 
 results=$(mktemp -d)
 # Every test host writes its logs here (tests/Ralliement.Tests/Support/TestLogFile.cs).
