@@ -38,14 +38,14 @@ public static class TypedText
         return builder.ToString();
     }
 
-    /// <summary>
-    /// Control and formatting characters (including bidirectional overrides, which can make a name
-    /// display as another) have no place in a name or an institution.
-    /// </summary>
     // Needed to spell some Persian, Indic and other names correctly.
     private const int ZeroWidthNonJoiner = 0x200C;
     private const int ZeroWidthJoiner = 0x200D;
 
+    /// <summary>
+    /// Control and formatting characters (including bidirectional overrides, which can make a name
+    /// display as another) have no place in a name or an institution.
+    /// </summary>
     public static bool HasForbiddenCharacters(string text)
     {
         if (!IsWellFormed(text))
