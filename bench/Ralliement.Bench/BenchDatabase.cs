@@ -113,12 +113,30 @@ public abstract class BenchDatabase
             var first = $"Prenom{i % 997}";
             var last = $"Nom{i}";
             var institution = $"Universite {i % 83}";
-            yield return new LoadedSignature(
-                first, last, $"bulk-{i}", institution, statuses[i % 5], disciplines[i % 5],
-                $"{first} {last} {institution}".ToLowerInvariant(), confirmedAt.AddSeconds(i));
+            yield return new LoadedSignature
+            {
+                FirstName = first,
+                LastName = last,
+                EmailKey = $"bulk-{i}",
+                Institution = institution,
+                Status = statuses[i % 5],
+                Discipline = disciplines[i % 5],
+                SearchText = $"{first} {last} {institution}".ToLowerInvariant(),
+                ConfirmedAt = confirmedAt.AddSeconds(i),
+            };
         }
     }
 
-    /// <param name="EmailKey">Stands for the keyed hash of an address, which confirmed signatures keep instead of the address.</param>
-    protected sealed record LoadedSignature(string FirstName, string LastName, string EmailKey, string Institution, string Status, string Discipline, string SearchText, DateTime ConfirmedAt);
+    protected sealed record LoadedSignature
+    {
+        public required string FirstName { get; init; }
+        public required string LastName { get; init; }
+        /// <summary>Stands for the keyed hash of an address, which confirmed signatures keep instead of the address.</summary>
+        public required string EmailKey { get; init; }
+        public required string Institution { get; init; }
+        public required string Status { get; init; }
+        public required string Discipline { get; init; }
+        public required string SearchText { get; init; }
+        public required DateTime ConfirmedAt { get; init; }
+    }
 }

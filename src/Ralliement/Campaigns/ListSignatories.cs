@@ -14,12 +14,22 @@ public sealed class ListSignatories(RalliementDb db)
     public const int PageSize = 50;
     public const int MaxSearchLength = 100;
 
-    /// <param name="Name">A person's name, or an organisation's (its representative's name is never shown).</param>
-    /// <param name="OrganisationKind">For an organisation, its kind's stable code (<see cref="OrganisationKinds"/>).</param>
-    /// <param name="Details">Values of the custom fields shown publicly, by field id.</param>
-    public sealed record Signatory(
-        long Id, string Name, string? Institution, string? ProfessionalStatus, string? Discipline, DateTime ConfirmedAt,
-        string? OrganisationKind = null, string? City = null, string? Country = null, IReadOnlyList<Detail>? Details = null);
+    public sealed record Signatory
+    {
+        public required long Id { get; init; }
+        /// <summary>A person's name, or an organisation's (its representative's name is never shown).</summary>
+        public required string Name { get; init; }
+        public string? Institution { get; init; }
+        public string? ProfessionalStatus { get; init; }
+        public string? Discipline { get; init; }
+        public required DateTime ConfirmedAt { get; init; }
+        /// <summary>For an organisation, its kind's stable code (<see cref="OrganisationKinds"/>).</summary>
+        public string? OrganisationKind { get; init; }
+        public string? City { get; init; }
+        public string? Country { get; init; }
+        /// <summary>Values of the custom fields shown publicly, in the fields' order; null when none.</summary>
+        public IReadOnlyList<Detail>? Details { get; init; }
+    }
 
     public sealed record Detail(string Label, string Value);
 
@@ -88,10 +98,16 @@ public sealed class ListSignatories(RalliementDb db)
         }).ToList();
     }
 
-    private static IQueryable<Signatory> Project(IQueryable<Signature> query) => query.Select(s =>
-        new Signatory(
-            s.Id,
-            s.Kind == SignatoryKind.Organisation ? s.OrganisationName! : s.FirstName + " " + s.LastName,
-            s.Institution, s.ProfessionalStatus, s.Discipline, s.ConfirmedAt!.Value,
-            s.OrganisationKind, s.City, s.Country, null));
+    private static IQueryable<Signatory> Project(IQueryable<Signature> query) => query.Select(s => new Signatory
+    {
+        Id = s.Id,
+        Name = s.Kind == SignatoryKind.Organisation ? s.OrganisationName! : s.FirstName + " " + s.LastName,
+        Institution = s.Institution,
+        ProfessionalStatus = s.ProfessionalStatus,
+        Discipline = s.Discipline,
+        ConfirmedAt = s.ConfirmedAt!.Value,
+        OrganisationKind = s.OrganisationKind,
+        City = s.City,
+        Country = s.Country,
+    });
 }

@@ -18,26 +18,26 @@ public sealed class WithdrawModel(WithdrawSignature withdrawSignature, ReadCampa
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
         var signed = await withdrawSignature.FindAsync(token, cancellationToken);
-        if (signed is null)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
-        Campaign = await readCampaign.HandleAsync(signed.CampaignSlug, lang, cancellationToken);
-        Counted = signed.State == Data.SignatureState.Confirmed;
-        return Page();
+        Counted = signed?.State == Data.SignatureState.Confirmed;
+        return await ShowAsync(signed, lang, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)
     {
         var signed = await withdrawSignature.HandleAsync(token, cancellationToken);
+        Withdrawn = signed is not null;
+        return await ShowAsync(signed, lang, cancellationToken);
+    }
+
+    /// <summary>The page, about the signature's campaign; a 404 page when the link is unknown, or already used.</summary>
+    private async Task<IActionResult> ShowAsync(WithdrawSignature.Signed? signed, string lang, CancellationToken cancellationToken)
+    {
         if (signed is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
         Campaign = await readCampaign.HandleAsync(signed.CampaignSlug, lang, cancellationToken);
-        Withdrawn = true;
         return Page();
     }
 }

@@ -1,5 +1,11 @@
 namespace Ralliement.Editing;
 
+/// <summary>The French and English inputs of a commitment or a custom field, for the <c>_BilingualLabels</c> partial.</summary>
+/// <param name="Form">The name the handler binds: <c>Commitment</c> or <c>Field</c>.</param>
+/// <param name="Id">The inputs' ids are this with <c>-fr</c> and <c>-en</c>.</param>
+/// <param name="French">The label saved, or null in the form that adds one.</param>
+public sealed record BilingualLabelInputs(string Form, string Id, string? French, string? English, int MaxLength);
+
 /// <summary>Commitments and custom fields are labelled in French and English, both required, both bounded.</summary>
 internal static class BilingualLabels
 {

@@ -102,8 +102,7 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
         if (changed.Count > 0)
         {
             audit.Record(organisation, "campaign.settings", $"campaign:{campaign.Id}", string.Join(", ", changed));
-            await db.SaveChangesAsync(cancellationToken);
-            await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+            await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
         }
         return EditResult.Done;
     }

@@ -72,8 +72,7 @@ public sealed class ChangeCampaignState(RalliementDb db, Audit audit, TimeProvid
         }
         campaign.State = transition.To;
         audit.Record(organisation, $"campaign.{transition.Action}", $"campaign:{campaign.Id}", $"{transition.From} → {transition.To}");
-        await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
         return new Result(Outcome.Done);
     }
 }

@@ -38,7 +38,8 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         SetLabels(commitment, form);
         campaign.Commitments.Add(commitment);
         audit.Record(organisation, "commitment.add", $"campaign:{campaign.Id}", $"position {commitment.Position}");
-        return await CommitAsync(cancellationToken);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
+        return EditResult.Done;
     }
 
     public async Task<EditResult> SaveAsync(OrganisationContext organisation, int campaignId, int commitmentId, Form form, CancellationToken cancellationToken)
@@ -56,7 +57,8 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         commitment.Position = form.Position ?? commitment.Position;
         SetLabels(commitment, form);
         audit.Record(organisation, "commitment.edit", $"commitment:{commitment.Id}", $"position {commitment.Position}");
-        return await CommitAsync(cancellationToken);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
+        return EditResult.Done;
     }
 
     public async Task<EditResult> RemoveAsync(OrganisationContext organisation, int campaignId, int commitmentId, CancellationToken cancellationToken)
@@ -73,7 +75,8 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         db.RemoveRange(commitment.Labels);
         db.Commitments.Remove(commitment);
         audit.Record(organisation, "commitment.remove", $"commitment:{commitment.Id}");
-        return await CommitAsync(cancellationToken);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
+        return EditResult.Done;
     }
 
     private async Task<Commitment?> FindAsync(OrganisationContext organisation, int campaignId, int commitmentId, CancellationToken cancellationToken) =>
@@ -99,11 +102,4 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         BilingualLabels.Write(commitment.Labels, form.LabelFr!, form.LabelEn!,
             label => label.Language, (label, text) => label.Text = text,
             (language, text) => new CommitmentLabel { Language = language, Text = text });
-
-    private async Task<EditResult> CommitAsync(CancellationToken cancellationToken)
-    {
-        await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
-        return EditResult.Done;
-    }
 }

@@ -48,7 +48,8 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         SetLabels(field, form);
         campaign.CustomFields.Add(field);
         audit.Record(organisation, "field.add", $"campaign:{campaign.Id}", form.LabelFr!.Trim());
-        return await CommitAsync(cancellationToken);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
+        return EditResult.Done;
     }
 
     public async Task<EditResult> SaveAsync(OrganisationContext organisation, int campaignId, int fieldId, Form form, CancellationToken cancellationToken)
@@ -67,7 +68,8 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         field.ShownPublicly = form.ShownPublicly;
         SetLabels(field, form);
         audit.Record(organisation, "field.edit", $"field:{field.Id}", $"{form.Rule}, {(form.ShownPublicly ? "public" : "private")}");
-        return await CommitAsync(cancellationToken);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
+        return EditResult.Done;
     }
 
     public async Task<EditResult> RemoveAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken)
@@ -84,7 +86,8 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         db.RemoveRange(field.Labels);
         db.CustomFields.Remove(field);
         audit.Record(organisation, "field.remove", $"field:{field.Id}");
-        return await CommitAsync(cancellationToken);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
+        return EditResult.Done;
     }
 
     /// <summary>What a field with answers gets instead of removal: no longer asked, no longer shown.</summary>
@@ -98,7 +101,8 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         field.Rule = FieldRule.Hidden;
         field.ShownPublicly = false;
         audit.Record(organisation, "field.hide", $"field:{field.Id}");
-        return await CommitAsync(cancellationToken);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
+        return EditResult.Done;
     }
 
     private async Task<CustomField?> FindAsync(OrganisationContext organisation, int campaignId, int fieldId, CancellationToken cancellationToken) =>
@@ -124,11 +128,4 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         BilingualLabels.Write(field.Labels, form.LabelFr!, form.LabelEn!,
             label => label.Language, (label, text) => label.Text = text,
             (language, text) => new CustomFieldLabel { Language = language, Text = text });
-
-    private async Task<EditResult> CommitAsync(CancellationToken cancellationToken)
-    {
-        await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
-        return EditResult.Done;
-    }
 }

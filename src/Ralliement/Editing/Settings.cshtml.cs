@@ -36,23 +36,14 @@ public sealed class SettingsModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string lang, int id, [FromForm(Name = "Settings")] ChangeCampaignSettings.Form form, CancellationToken cancellationToken)
-    {
-        var result = await changeSettings.HandleAsync(Organisation, id, form, cancellationToken);
-        return await AnswerAsync(lang, id, result, form, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostAsync(string lang, int id, [FromForm(Name = "Settings")] ChangeCampaignSettings.Form form, CancellationToken cancellationToken) =>
+        await AnswerAsync(lang, id, await changeSettings.HandleAsync(Organisation, id, form, cancellationToken), form, cancellationToken);
 
-    public async Task<IActionResult> OnPostAddFieldAsync(string lang, int id, [FromForm(Name = "Field")] EditCustomFields.Form form, CancellationToken cancellationToken)
-    {
-        var result = await editFields.AddAsync(Organisation, id, form, cancellationToken);
-        return await AnswerAsync(lang, id, result, null, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostAddFieldAsync(string lang, int id, [FromForm(Name = "Field")] EditCustomFields.Form form, CancellationToken cancellationToken) =>
+        await AnswerAsync(lang, id, await editFields.AddAsync(Organisation, id, form, cancellationToken), null, cancellationToken);
 
-    public async Task<IActionResult> OnPostSaveFieldAsync(string lang, int id, [FromQuery] int fieldId, [FromForm(Name = "Field")] EditCustomFields.Form form, CancellationToken cancellationToken)
-    {
-        var result = await editFields.SaveAsync(Organisation, id, fieldId, form, cancellationToken);
-        return await AnswerAsync(lang, id, result, null, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostSaveFieldAsync(string lang, int id, [FromQuery] int fieldId, [FromForm(Name = "Field")] EditCustomFields.Form form, CancellationToken cancellationToken) =>
+        await AnswerAsync(lang, id, await editFields.SaveAsync(Organisation, id, fieldId, form, cancellationToken), null, cancellationToken);
 
     public async Task<IActionResult> OnPostRemoveFieldAsync(string lang, int id, [FromQuery] int fieldId, CancellationToken cancellationToken)
     {
@@ -64,29 +55,17 @@ public sealed class SettingsModel(
         return await AnswerAsync(lang, id, result, null, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostHideFieldAsync(string lang, int id, [FromQuery] int fieldId, CancellationToken cancellationToken)
-    {
-        var result = await editFields.HideAsync(Organisation, id, fieldId, cancellationToken);
-        return await AnswerAsync(lang, id, result, null, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostHideFieldAsync(string lang, int id, [FromQuery] int fieldId, CancellationToken cancellationToken) =>
+        await AnswerAsync(lang, id, await editFields.HideAsync(Organisation, id, fieldId, cancellationToken), null, cancellationToken);
 
-    public async Task<IActionResult> OnPostAddCommitmentAsync(string lang, int id, [FromForm(Name = "Commitment")] EditCommitments.Form form, CancellationToken cancellationToken)
-    {
-        var result = await editCommitments.AddAsync(Organisation, id, form, cancellationToken);
-        return await AnswerAsync(lang, id, result, null, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostAddCommitmentAsync(string lang, int id, [FromForm(Name = "Commitment")] EditCommitments.Form form, CancellationToken cancellationToken) =>
+        await AnswerAsync(lang, id, await editCommitments.AddAsync(Organisation, id, form, cancellationToken), null, cancellationToken);
 
-    public async Task<IActionResult> OnPostSaveCommitmentAsync(string lang, int id, [FromQuery] int commitmentId, [FromForm(Name = "Commitment")] EditCommitments.Form form, CancellationToken cancellationToken)
-    {
-        var result = await editCommitments.SaveAsync(Organisation, id, commitmentId, form, cancellationToken);
-        return await AnswerAsync(lang, id, result, null, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostSaveCommitmentAsync(string lang, int id, [FromQuery] int commitmentId, [FromForm(Name = "Commitment")] EditCommitments.Form form, CancellationToken cancellationToken) =>
+        await AnswerAsync(lang, id, await editCommitments.SaveAsync(Organisation, id, commitmentId, form, cancellationToken), null, cancellationToken);
 
-    public async Task<IActionResult> OnPostRemoveCommitmentAsync(string lang, int id, [FromQuery] int commitmentId, CancellationToken cancellationToken)
-    {
-        var result = await editCommitments.RemoveAsync(Organisation, id, commitmentId, cancellationToken);
-        return await AnswerAsync(lang, id, result, null, cancellationToken);
-    }
+    public async Task<IActionResult> OnPostRemoveCommitmentAsync(string lang, int id, [FromQuery] int commitmentId, CancellationToken cancellationToken) =>
+        await AnswerAsync(lang, id, await editCommitments.RemoveAsync(Organisation, id, commitmentId, cancellationToken), null, cancellationToken);
 
     /// <summary>After a post: back to the page when done, 404 for another organisation's campaign, the page with its messages (422) when refused.</summary>
     private async Task<IActionResult> AnswerAsync(string lang, int id, EditResult result, ChangeCampaignSettings.Form? posted, CancellationToken cancellationToken)

@@ -50,8 +50,7 @@ public sealed class UploadCampaignLogo(RalliementDb db, Audit audit, TimeProvide
         }
         (logo.ContentType, logo.Content, logo.UpdatedAt) = (contentType, content, clock.GetUtcNow().UtcDateTime);
         audit.Record(organisation, "campaign.logo", $"campaign:{campaign.Id}", $"{contentType}, {content.Length} bytes");
-        await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+        await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
         return new Result(Outcome.Saved);
     }
 

@@ -19,25 +19,29 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
     /// <summary>How many rows are completed with their commitments and custom fields at once, and flushed.</summary>
     public const int BatchSize = 1000;
 
-    public sealed record Row(
-        long Id,
-        DateTime ConfirmedAt,
-        SignatoryKind Kind,
-        string? FirstName,
-        string? LastName,
-        string? Email,
-        string Language,
-        string? Institution,
-        string? ProfessionalStatus,
-        string? Discipline,
-        string? City,
-        string? Country,
-        string? OrganisationName,
-        string? OrganisationKind,
-        bool ShowsPublicly,
-        bool AcceptsNews)
+    /// <summary>One confirmed signature; a <see cref="Column"/> picks what its file shows.</summary>
+    public sealed record Row
     {
+        public required long Id { get; init; }
+        public required DateTime ConfirmedAt { get; init; }
+        public required SignatoryKind Kind { get; init; }
+        public string? FirstName { get; init; }
+        public string? LastName { get; init; }
+        /// <summary>The sealed address, in the contacts export only.</summary>
+        public string? Email { get; init; }
+        public required string Language { get; init; }
+        public string? Institution { get; init; }
+        public string? ProfessionalStatus { get; init; }
+        public string? Discipline { get; init; }
+        public string? City { get; init; }
+        public string? Country { get; init; }
+        public string? OrganisationName { get; init; }
+        public string? OrganisationKind { get; init; }
+        public required bool ShowsPublicly { get; init; }
+        public required bool AcceptsNews { get; init; }
+        /// <summary>The ids of the commitments ticked.</summary>
         public IReadOnlySet<int> Commitments { get; init; } = new HashSet<int>();
+        /// <summary>The custom fields' values, by field id.</summary>
         public IReadOnlyDictionary<int, string> Fields { get; init; } = new Dictionary<int, string>();
     }
 
@@ -141,8 +145,25 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
         // One no-tracking query streamed by the provider, in id order: SQLite sorts the campaign's
         // rows once. Keyset batches would sort the rest of the campaign again for every batch.
         var rows = Selected(campaignId, set).OrderBy(s => s.Id)
-            .Select(s => new Row(s.Id, s.ConfirmedAt ?? s.CreatedAt, s.Kind, s.FirstName, s.LastName, withEmail ? s.SealedEmail : null, s.Language,
-                s.Institution, s.ProfessionalStatus, s.Discipline, s.City, s.Country, s.OrganisationName, s.OrganisationKind, s.ShowPublicly, s.AcceptsNews))
+            .Select(s => new Row
+            {
+                Id = s.Id,
+                ConfirmedAt = s.ConfirmedAt ?? s.CreatedAt,
+                Kind = s.Kind,
+                FirstName = s.FirstName,
+                LastName = s.LastName,
+                Email = withEmail ? s.SealedEmail : null,
+                Language = s.Language,
+                Institution = s.Institution,
+                ProfessionalStatus = s.ProfessionalStatus,
+                Discipline = s.Discipline,
+                City = s.City,
+                Country = s.Country,
+                OrganisationName = s.OrganisationName,
+                OrganisationKind = s.OrganisationKind,
+                ShowsPublicly = s.ShowPublicly,
+                AcceptsNews = s.AcceptsNews,
+            })
             .AsAsyncEnumerable();
         if (commitmentIds.Count == 0 && fieldIds.Count == 0)
         {

@@ -8,7 +8,22 @@ namespace Ralliement.Moderation;
 public sealed class ReadModerationQueue(RalliementDb db)
 {
     /// <summary>One signature as moderators see it: the address's domain, never the address.</summary>
-    public sealed record Row(long Id, DateTime CreatedAt, string Name, string? Institution, string Domain, SignatureState State, bool ShowPublicly, string? Note, string Campaign);
+    public sealed record Row
+    {
+        public required long Id { get; init; }
+        public required DateTime CreatedAt { get; init; }
+        /// <summary>The signer's names, and the organisation's in brackets when one signed.</summary>
+        public required string Name { get; init; }
+        public string? Institution { get; init; }
+        /// <summary>The address's domain; empty once the personal data is erased.</summary>
+        public required string Domain { get; init; }
+        public required SignatureState State { get; init; }
+        public required bool ShowPublicly { get; init; }
+        /// <summary>What a moderator wrote about the signature.</summary>
+        public string? Note { get; init; }
+        /// <summary>The campaign's title.</summary>
+        public required string Campaign { get; init; }
+    }
 
     public sealed record CampaignChoice(int Id, string Title);
 
@@ -48,17 +63,19 @@ public sealed class ReadModerationQueue(RalliementDb db)
             .ToListAsync(cancellationToken);
         var titles = campaigns.ToDictionary(c => c.Id, c => c.Title);
         var rows = found.Take(QueueFilter.PageSize)
-            .Select(s => new Row(
-                s.Id,
-                s.CreatedAt,
-                string.Join(' ', new[] { s.FirstName, s.LastName }.Where(n => !string.IsNullOrEmpty(n))) + (s.OrganisationName is null ? "" : $" ({s.OrganisationName})"),
-                s.Institution,
+            .Select(s => new Row
+            {
+                Id = s.Id,
+                CreatedAt = s.CreatedAt,
+                Name = string.Join(' ', new[] { s.FirstName, s.LastName }.Where(n => !string.IsNullOrEmpty(n))) + (s.OrganisationName is null ? "" : $" ({s.OrganisationName})"),
+                Institution = s.Institution,
                 // The address stays out of the page: the domain is what tells a wave apart.
-                s.EmailDomain ?? "",
-                s.State,
-                s.ShowPublicly,
-                s.ModerationNote,
-                titles.GetValueOrDefault(s.CampaignId, "")))
+                Domain = s.EmailDomain ?? "",
+                State = s.State,
+                ShowPublicly = s.ShowPublicly,
+                Note = s.ModerationNote,
+                Campaign = titles.GetValueOrDefault(s.CampaignId, ""),
+            })
             .ToList();
         return new Page(rows, found.Count > QueueFilter.PageSize ? rows[^1].Id : null);
     }

@@ -11,17 +11,18 @@ public sealed record FieldError(string Field, string Key, params object[] Argume
 /// What a signer typed, once checked and normalised against the campaign's form. For an organisation,
 /// the names and address are its representative's, who confirms by email.
 /// </summary>
-public sealed record SignerDetails(
-    string FirstName,
-    string LastName,
-    EmailAddress Email,
-    string? Institution,
-    string? ProfessionalStatus,
-    string? Discipline,
-    IReadOnlyList<int> Commitments,
-    bool ShowPublicly,
-    bool AcceptsNews)
+public sealed record SignerDetails
 {
+    public required string FirstName { get; init; }
+    public required string LastName { get; init; }
+    public required EmailAddress Email { get; init; }
+    public string? Institution { get; init; }
+    public string? ProfessionalStatus { get; init; }
+    public string? Discipline { get; init; }
+    /// <summary>The ids of the commitments ticked.</summary>
+    public required IReadOnlyList<int> Commitments { get; init; }
+    public required bool ShowPublicly { get; init; }
+    public required bool AcceptsNews { get; init; }
     public SignatoryKind Kind { get; init; }
     public string? OrganisationName { get; init; }
     /// <summary>One of <see cref="OrganisationKinds.All"/>.</summary>
@@ -181,8 +182,17 @@ public sealed record SignerDetails(
         errors = problems;
         return problems.Count > 0
             ? null
-            : new SignerDetails(firstName!, lastName!, email!, institution, status, discipline, commitments, form.ShowPublicly, form.AcceptsNews)
+            : new SignerDetails
             {
+                FirstName = firstName!,
+                LastName = lastName!,
+                Email = email!,
+                Institution = institution,
+                ProfessionalStatus = status,
+                Discipline = discipline,
+                Commitments = commitments,
+                ShowPublicly = form.ShowPublicly,
+                AcceptsNews = form.AcceptsNews,
                 Kind = asOrganisation ? SignatoryKind.Organisation : SignatoryKind.Person,
                 OrganisationName = organisationName,
                 OrganisationKind = organisationKind,

@@ -30,23 +30,19 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> sharedText,
         outbox.Add(db, to, sharedText["MailConfirmSubject", campaign.Title], body, OutboxPriority.Signer);
     }
 
-    public void AddAlreadySigned(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token)
-    {
-        var language = Languages.Current;
-        var body = string.Join("\n\n",
-            sharedText["MailAlreadySignedIntro", campaign.Title],
-            sharedText["MailWithdraw", links.Withdraw(language, token)],
-            sharedText["MailNotYou"],
-            Signature(campaign, links, language));
-        outbox.Add(db, to, sharedText["MailAlreadySignedSubject", campaign.Title], body, OutboxPriority.Signer);
-    }
+    public void AddAlreadySigned(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token) =>
+        AddSignedBefore(db, campaign, to, links, token, "MailAlreadySignedIntro");
 
     /// <summary>To an address whose signature was confirmed and then held or rejected by moderators.</summary>
-    public void AddAlreadyRecorded(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token)
+    public void AddAlreadyRecorded(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token) =>
+        AddSignedBefore(db, campaign, to, links, token, "MailAlreadyRecordedIntro");
+
+    /// <summary>Both answers to an address that signed before share their subject: only the first paragraph says which it is.</summary>
+    private void AddSignedBefore(RalliementDb db, ReadCampaign.View campaign, string to, PublicLinks links, string token, string introKey)
     {
         var language = Languages.Current;
         var body = string.Join("\n\n",
-            sharedText["MailAlreadyRecordedIntro", campaign.Title],
+            sharedText[introKey, campaign.Title],
             sharedText["MailWithdraw", links.Withdraw(language, token)],
             sharedText["MailNotYou"],
             Signature(campaign, links, language));

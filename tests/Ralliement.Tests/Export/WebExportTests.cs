@@ -141,6 +141,56 @@ public sealed class WebExportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_signatures_export_keeps_its_column_names_order_and_values_in_CSV_and_JSON()
+    {
+        var campaign = await _app.DemoCampaignIdAsync();
+        await _app.WithDbAsync(async db =>
+        {
+            var c = await db.Campaigns.SingleAsync(x => x.Id == campaign);
+            c.AcceptsOrganisations = true;
+            c.Institution = c.ProfessionalStatus = c.Discipline = c.City = c.Country = FieldRule.Optional;
+            var field = new CustomField { Position = 1, Rule = FieldRule.Optional };
+            field.Labels.Add(new CustomFieldLabel { Language = "en", Text = "Laboratory" });
+            c.CustomFields.Add(field);
+            return await db.SaveChangesAsync();
+        });
+        var id = await _app.SignatureAsync(SignatureState.Confirmed, firstName: "Ana", acceptsNews: true);
+        await _app.WithDbAsync(db => db.Signatures.Where(s => s.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Kind, SignatoryKind.Organisation)
+            .SetProperty(x => x.OrganisationName, "Syndicat")
+            .SetProperty(x => x.OrganisationKind, "union")
+            .SetProperty(x => x.ProfessionalStatus, "Maîtresse de conférences")
+            .SetProperty(x => x.Discipline, "Informatique")
+            .SetProperty(x => x.City, "Lyon")
+            .SetProperty(x => x.Country, "France")));
+        var commitments = await _app.WithDbAsync(db => db.Commitments.Where(c => c.CampaignId == campaign).OrderBy(c => c.Position)
+            .Select(c => c.Labels.Where(l => l.Language == "en").Select(l => l.Text).FirstOrDefault()!).ToListAsync());
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+
+        var csv = Assert.Single(Rows(await moderator.GetStringAsync(await ExportPathAsync("export.csv"))));
+        using var json = JsonDocument.Parse(await moderator.GetStringAsync(await ExportPathAsync("export.json")));
+
+        string[] columns =
+        [
+            "id", "confirmed_at", "kind", "organisation_name", "organisation_kind", "first_name", "last_name",
+            "institution", "professional_status", "discipline", "city", "country", .. commitments, "Laboratory", "shows_publicly", "accepts_news",
+        ];
+        Assert.Equal(columns, csv.Keys);
+        var values = new[]
+        {
+            id.ToString(CultureInfo.InvariantCulture), "2026-11-22T09:00:00Z", "organisation", "Syndicat", "union", "Ana", "Lopes",
+            "Université de Test", "Maîtresse de conférences", "Informatique", "Lyon", "France",
+        };
+        Assert.Equal(values, csv.Values.Cast<string>().Take(values.Length));
+        Assert.Equal(["", "true", "true"], csv.Values.Cast<string>().TakeLast(3));
+        var signature = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        Assert.Equal(columns, signature.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(id, signature.GetProperty("id").GetInt64());
+        Assert.Equal("Lyon", signature.GetProperty("city").GetString());
+        Assert.Equal(JsonValueKind.Null, signature.GetProperty("Laboratory").ValueKind);
+    }
+
+    [Fact]
     public async Task Every_signature_keeps_its_own_commitments_across_batches_of_a_large_export()
     {
         var campaign = await _app.DemoCampaignIdAsync();

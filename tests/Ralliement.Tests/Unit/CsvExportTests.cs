@@ -26,9 +26,18 @@ public sealed class CsvExportTests
         return writer.ToString();
     }
 
-    private static ExportSignatures.Row Row(string firstName, string lastName = "Lopes", string? institution = null) =>
-        new(7, new DateTime(2026, 11, 22, 9, 30, 5, DateTimeKind.Utc), SignatoryKind.Person, firstName, lastName, null, "fr",
-            institution, null, null, null, null, null, null, true, false);
+    private static ExportSignatures.Row Row(string firstName, string lastName = "Lopes", string? institution = null) => new()
+    {
+        Id = 7,
+        ConfirmedAt = new DateTime(2026, 11, 22, 9, 30, 5, DateTimeKind.Utc),
+        Kind = SignatoryKind.Person,
+        FirstName = firstName,
+        LastName = lastName,
+        Language = "fr",
+        Institution = institution,
+        ShowsPublicly = true,
+        AcceptsNews = false,
+    };
 
     [Fact]
     public async Task The_file_starts_with_a_header_row_and_writes_instants_in_UTC_ISO_8601()
