@@ -64,16 +64,21 @@ public sealed class FormErrors : IReadOnlyList<FormError>
     /// turn, and the first that holds it says it (the signing form's keys live in the shared texts and
     /// the anti-abuse ones, for instance).
     /// </summary>
-    public FormMessages In(params IStringLocalizer[] resources)
+    public FormMessages In(params ReadOnlySpan<IStringLocalizer> resources)
     {
         if (_errors.Count == 0)
         {
             return FormMessages.None;
         }
-        return new FormMessages([.. _errors.Select(e => new FormMessages.Message(e.Field, Say(e, resources)))]);
+        var messages = new FormMessages.Message[_errors.Count];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            messages[i] = new FormMessages.Message(_errors[i].Field, Say(_errors[i], resources));
+        }
+        return new FormMessages(messages);
     }
 
-    private static string Say(FormError error, IStringLocalizer[] resources)
+    private static string Say(FormError error, ReadOnlySpan<IStringLocalizer> resources)
     {
         LocalizedString? text = null;
         foreach (var resource in resources)
@@ -104,7 +109,18 @@ public sealed class FormMessages(IReadOnlyList<FormMessages.Message> messages)
 
     public bool Any => messages.Count > 0;
 
-    public string? For(string field) => messages.FirstOrDefault(m => m.Field == field)?.Text;
+    // A loop, not LINQ: asked of every field each time a form is rendered, refused or not.
+    public string? For(string field)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i].Field == field)
+            {
+                return messages[i].Text;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The summary above the form: a heading, then each message once.</summary>
     public ErrorSummary Summary(string? heading) => Any ? ErrorSummary.Of(heading, messages.Select(m => m.Text)) : ErrorSummary.None;
@@ -120,8 +136,11 @@ public sealed class FormMessages(IReadOnlyList<FormMessages.Message> messages)
     public FieldMessage Field(string field, string id) => new(id, For(field));
 
     /// <summary>What an input names in <c>aria-describedby</c>: its hint, if it has one, and its message when refused.</summary>
-    public string? DescribedBy(string field, string id, string? hintId = null) =>
-        string.Join(' ', new[] { hintId, For(field) is null ? null : id + "-error" }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
+    public string? DescribedBy(string field, string id, string? hintId = null)
+    {
+        var errorId = For(field) is null ? null : id + "-error";
+        return hintId is null ? errorId : errorId is null ? hintId : hintId + " " + errorId;
+    }
 
     /// <summary>The value of <c>aria-invalid</c>: said only of a refused field.</summary>
     public string? Invalid(string field) => For(field) is null ? null : "true";
