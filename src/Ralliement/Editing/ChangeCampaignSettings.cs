@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -13,7 +12,7 @@ namespace Ralliement.Editing;
 /// server stores UTC, and an organiser reading "UTC" next to the field is never misled by a
 /// summer-time shift the page would otherwise apply silently.
 /// </summary>
-public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutputCacheStore publicPages, IStringLocalizer<EditorText> text)
+public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutputCacheStore publicPages)
 {
     /// <summary>What <c>&lt;input type="datetime-local"&gt;</c> posts (seconds are optional).</summary>
     private static readonly string[] DateFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
@@ -68,19 +67,19 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
             }
             else
             {
-                errors["Goal"] = text["GoalInvalid"];
+                errors.Add("Goal", "GoalInvalid");
             }
         }
         var opensAt = ParseDate(form.OpensAt, "OpensAt", errors);
         var closesAt = ParseDate(form.ClosesAt, "ClosesAt", errors);
         if (opensAt is not null && closesAt is not null && closesAt <= opensAt)
         {
-            errors["ClosesAt"] = text["ClosesBeforeOpens"];
+            errors.Add("ClosesAt", "ClosesBeforeOpens");
         }
         FieldRule[] rules = [form.Institution, form.ProfessionalStatus, form.Discipline, form.City, form.Country];
         if (!Enum.IsDefined(form.Kind) || rules.Any(r => !Enum.IsDefined(r)))
         {
-            errors["Kind"] = text["ChoiceInvalid"];
+            errors.Add("Kind", "ChoiceInvalid");
         }
         if (errors.Any)
         {
@@ -107,7 +106,7 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
         return EditResult.Done;
     }
 
-    private DateTime? ParseDate(string? input, string field, FormErrors errors)
+    private static DateTime? ParseDate(string? input, string field, FormErrors errors)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
@@ -117,7 +116,7 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
         {
             return DateTime.SpecifyKind(at, DateTimeKind.Utc);
         }
-        errors[field] = text["DateInvalid"];
+        errors.Add(field, "DateInvalid");
         return null;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -10,7 +9,7 @@ namespace Ralliement.Editing;
 /// Starts a campaign as a draft: its slug (its public address, fixed from now on), its kind, its
 /// default language and a title in that language. The text itself is written afterwards.
 /// </summary>
-public sealed class CreateCampaign(RalliementDb db, Audit audit, TimeProvider clock, IStringLocalizer<EditorText> text)
+public sealed class CreateCampaign(RalliementDb db, Audit audit, TimeProvider clock)
 {
     public sealed class Form
     {
@@ -29,27 +28,27 @@ public sealed class CreateCampaign(RalliementDb db, Audit audit, TimeProvider cl
         var errors = new FormErrors();
         if (!SlugRule.IsValid(slug))
         {
-            errors["Slug"] = text["SlugInvalid"];
+            errors.Add("Slug", "SlugInvalid");
         }
         else if (await db.Campaigns.AnyAsync(c => c.Slug == slug, cancellationToken))
         {
-            errors["Slug"] = text["SlugTaken"];
+            errors.Add("Slug", "SlugTaken");
         }
         if (!Enum.IsDefined(form.Kind))
         {
-            errors["Kind"] = text["KindInvalid"];
+            errors.Add("Kind", "KindInvalid");
         }
         if (!Languages.IsSupported(form.Language))
         {
-            errors["Language"] = text["LanguageInvalid"];
+            errors.Add("Language", "LanguageInvalid");
         }
         if (title.Length == 0)
         {
-            errors["Title"] = text["TitleRequired"];
+            errors.Add("Title", "TitleRequired");
         }
         else if (title.Length > CampaignLimits.Title)
         {
-            errors["Title"] = text["TitleTooLong"];
+            errors.Add("Title", "TitleTooLong");
         }
         if (errors.Any)
         {
@@ -76,7 +75,7 @@ public sealed class CreateCampaign(RalliementDb db, Audit audit, TimeProvider cl
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Another organiser took the slug between the check and the insert.
-            return new Result(null, new FormErrors { ["Slug"] = text["SlugTaken"] });
+            return new Result(null, new FormErrors { { "Slug", "SlugTaken" } });
         }
         audit.Record(organisation, "campaign.create", $"campaign:{campaign.Id}", $"{slug} ({form.Kind}, {form.Language})");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Ralliement.Campaigns;
 using Ralliement.Data;
 using Ralliement.Organisers;
@@ -13,7 +12,7 @@ namespace Ralliement.Editing;
 /// published, people signed a given text: a change needs a note said publicly ("amended on…"), and
 /// the text it replaces is kept as a version anyone can read.
 /// </summary>
-public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider clock, IOutputCacheStore publicPages, IStringLocalizer<EditorText> editorText)
+public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider clock, IOutputCacheStore publicPages)
 {
     public sealed class Form
     {
@@ -40,28 +39,28 @@ public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider 
         return campaign is null ? null : new Editing(campaign.Id, campaign.Slug, campaign.DefaultLanguage, campaign.PublishedAt is not null, campaign.Text);
     }
 
-    public static FormErrors Validate(Form form, IStringLocalizer<EditorText> text)
+    public static FormErrors Validate(Form form)
     {
         var errors = new FormErrors();
         if (form.TrimmedTitle.Length == 0)
         {
-            errors["Title"] = text["TitleRequired"];
+            errors.Add("Title", "TitleRequired");
         }
         else if (form.TrimmedTitle.Length > CampaignLimits.Title)
         {
-            errors["Title"] = text["TitleTooLong"];
+            errors.Add("Title", "TitleTooLong");
         }
         if (form.TrimmedSummary.Length > CampaignLimits.Summary)
         {
-            errors["Summary"] = text["SummaryTooLong"];
+            errors.Add("Summary", "SummaryTooLong");
         }
         if (form.NormalisedBody.Length > CampaignLimits.Body)
         {
-            errors["Body"] = text["BodyTooLong"];
+            errors.Add("Body", "BodyTooLong");
         }
         if (form.AmendmentNote?.Trim().Length > CampaignLimits.AmendmentNote)
         {
-            errors["AmendmentNote"] = text["AmendmentNoteTooLong"];
+            errors.Add("AmendmentNote", "AmendmentNoteTooLong");
         }
         return errors;
     }
@@ -78,7 +77,7 @@ public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider 
         {
             return new Result(Outcome.NotFound, FormErrors.None);
         }
-        var errors = Validate(form, editorText);
+        var errors = Validate(form);
         if (errors.Any)
         {
             return new Result(Outcome.Refused, errors);
@@ -108,7 +107,7 @@ public sealed class EditCampaignText(RalliementDb db, Audit audit, TimeProvider 
             var note = form.AmendmentNote?.Trim() ?? "";
             if (note.Length == 0)
             {
-                return new Result(Outcome.Refused, new FormErrors { ["AmendmentNote"] = editorText["AmendmentNoteRequired"] });
+                return new Result(Outcome.Refused, new FormErrors { { "AmendmentNote", "AmendmentNoteRequired" } });
             }
             db.CampaignTextVersions.Add(new CampaignTextVersion
             {

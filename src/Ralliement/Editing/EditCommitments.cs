@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -11,7 +10,7 @@ namespace Ralliement.Editing;
 /// The commitments signers can tick, in French and English, in the order of their position
 /// numbers. One that signers ticked stays: removing it would change what they signed.
 /// </summary>
-public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheStore publicPages, IStringLocalizer<EditorText> text)
+public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheStore publicPages)
 {
     public sealed class Form
     {
@@ -29,7 +28,7 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         {
             return EditResult.NotFound;
         }
-        var errors = Validate(form, text);
+        var errors = Validate(form);
         if (errors.Any)
         {
             return EditResult.Refused(errors);
@@ -49,7 +48,7 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         {
             return EditResult.NotFound;
         }
-        var errors = Validate(form, text);
+        var errors = Validate(form);
         if (errors.Any)
         {
             return EditResult.Refused(errors);
@@ -70,7 +69,7 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
         }
         if (await db.Set<SignatureCommitment>().AnyAsync(s => s.CommitmentId == commitment.Id, cancellationToken))
         {
-            return EditResult.Refused(new FormErrors { ["Commitment"] = text["CommitmentTicked"] });
+            return EditResult.Refused(new FormErrors { { "Commitment", "CommitmentTicked" } });
         }
         db.RemoveRange(commitment.Labels);
         db.Commitments.Remove(commitment);
@@ -84,16 +83,16 @@ public sealed class EditCommitments(RalliementDb db, Audit audit, IOutputCacheSt
             .Where(c => c.Id == commitmentId && c.CampaignId == campaignId && db.CampaignsOf(organisation).Any(x => x.Id == c.CampaignId))
             .FirstOrDefaultAsync(cancellationToken);
 
-    private static FormErrors Validate(Form form, IStringLocalizer<EditorText> text)
+    private static FormErrors Validate(Form form)
     {
         var errors = new FormErrors();
         if (BilingualLabels.Check(form.LabelFr, form.LabelEn, CampaignLimits.CommitmentLabel) is { } labelError)
         {
-            errors["Commitment"] = text[labelError];
+            errors.Add("Commitment", labelError);
         }
         if (form.Position is < 1 or > 1000)
         {
-            errors["Position"] = text["PositionInvalid"];
+            errors.Add("Position", "PositionInvalid");
         }
         return errors;
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -11,7 +10,7 @@ namespace Ralliement.Editing;
 /// The signer fields a campaign adds to the built-in ones (up to ten). A field that some signer has
 /// filled cannot be removed, since their answer would go with it; it can be hidden instead.
 /// </summary>
-public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheStore publicPages, IStringLocalizer<EditorText> text)
+public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheStore publicPages)
 {
     public sealed class Form
     {
@@ -30,10 +29,10 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         {
             return EditResult.NotFound;
         }
-        var errors = Validate(form, text);
+        var errors = Validate(form);
         if (campaign.CustomFields.Count >= CampaignLimits.MaxCustomFields)
         {
-            errors["Field"] = text["TooManyFields"];
+            errors.Add("Field", "TooManyFields");
         }
         if (errors.Any)
         {
@@ -59,7 +58,7 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         {
             return EditResult.NotFound;
         }
-        var errors = Validate(form, text);
+        var errors = Validate(form);
         if (errors.Any)
         {
             return EditResult.Refused(errors);
@@ -81,7 +80,7 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
         }
         if (await db.SignatureFieldValues.AnyAsync(v => v.CustomFieldId == field.Id, cancellationToken))
         {
-            return EditResult.Refused(new FormErrors { ["Field"] = text["FieldHasValues"] });
+            return EditResult.Refused(new FormErrors { { "Field", "FieldHasValues" } });
         }
         db.RemoveRange(field.Labels);
         db.CustomFields.Remove(field);
@@ -110,16 +109,16 @@ public sealed class EditCustomFields(RalliementDb db, Audit audit, IOutputCacheS
             .Where(f => f.Id == fieldId && f.CampaignId == campaignId && db.CampaignsOf(organisation).Any(c => c.Id == f.CampaignId))
             .FirstOrDefaultAsync(cancellationToken);
 
-    private static FormErrors Validate(Form form, IStringLocalizer<EditorText> text)
+    private static FormErrors Validate(Form form)
     {
         var errors = new FormErrors();
         if (BilingualLabels.Check(form.LabelFr, form.LabelEn, CampaignLimits.FieldLabel) is { } labelError)
         {
-            errors["Label"] = text[labelError];
+            errors.Add("Label", labelError);
         }
         if (!Enum.IsDefined(form.Rule))
         {
-            errors["Rule"] = text["ChoiceInvalid"];
+            errors.Add("Rule", "ChoiceInvalid");
         }
         return errors;
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Ralliement.Campaigns;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -10,7 +9,7 @@ namespace Ralliement.Editing;
 
 /// <summary>The text of a campaign in one language: write, preview (nothing saved), save.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
-public sealed class TextEditorModel(EditCampaignText editText, IStringLocalizer<EditorText> text) : OrganisationPageModel
+public sealed class TextEditorModel(EditCampaignText editText) : OrganisationPageModel
 {
     [BindProperty]
     public EditCampaignText.Form Form { get; set; } = new();
@@ -47,7 +46,7 @@ public sealed class TextEditorModel(EditCampaignText editText, IStringLocalizer<
         }
         if (preview is not null)
         {
-            Errors = EditCampaignText.Validate(Form, text);
+            Errors = EditCampaignText.Validate(Form);
             PreviewHtml = CampaignMarkdown.ToSafeHtml(Form.NormalisedBody);
             return Page();
         }

@@ -1,5 +1,4 @@
 using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Importing;
 
@@ -35,6 +34,6 @@ public sealed class ImportedRow
 /// <summary>A problem in one cell: the column as named in the file's header, a resource key and its argument.</summary>
 public sealed record RowError(string Column, string Key, int? Limit = null)
 {
-    public static RowError From(FieldError error, string column) =>
+    public static RowError From(FormError error, string column) =>
         new(column, error.Key, error.Arguments.Length > 0 && error.Arguments[0] is int limit ? limit : null);
 }

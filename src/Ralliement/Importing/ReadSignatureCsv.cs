@@ -184,7 +184,7 @@ public static class ReadSignatureCsv
 
         string? Text(string column, FieldRule rule, int maxLength)
         {
-            var problems = new List<FieldError>();
+            var problems = new FormErrors();
             // A field the form hides may still hold what an earlier campaign or a paper form collected:
             // the organiser's own data, kept as optional rather than dropped.
             var value = SignerDetails.Text(column, Cell(column), rule == FieldRule.Hidden ? FieldRule.Optional : rule, maxLength, problems);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Moderation;
 
@@ -22,21 +23,21 @@ public sealed class MarkSpamWave(RalliementDb db, ModerateSignatures moderate)
 
         public string? DomainKey => Shared.EmailAddress.DomainKeyOf(Domain);
 
-        /// <summary>Field name → resource key of its error; empty when the criteria can be used.</summary>
-        public Dictionary<string, string> Errors()
+        /// <summary>What is wrong, as keys of <see cref="ModerationText"/>; empty when the criteria can be used.</summary>
+        public FormErrors Errors()
         {
-            var errors = new Dictionary<string, string>();
+            var errors = new FormErrors();
             if (Campaign is null)
             {
-                errors["campaign"] = "WaveCampaignRequired";
+                errors.Add("campaign", "WaveCampaignRequired");
             }
             if (DomainKey is null && From is null && To is null)
             {
-                errors["domain"] = "WaveCriterionRequired";
+                errors.Add("domain", "WaveCriterionRequired");
             }
             if (From is { } from && To is { } to && to <= from)
             {
-                errors["to"] = "WaveWindowOrder";
+                errors.Add("to", "WaveWindowOrder");
             }
             return errors;
         }

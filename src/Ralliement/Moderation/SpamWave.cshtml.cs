@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Data;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Moderation;
 
@@ -14,7 +15,7 @@ public sealed class SpamWaveModel(ReadModerationQueue read, MarkSpamWave wave) :
     public MarkSpamWave.Criteria Criteria { get; set; } = new();
 
     public IReadOnlyList<ReadModerationQueue.CampaignChoice> Campaigns { get; private set; } = [];
-    public Dictionary<string, string> Errors { get; private set; } = [];
+    public FormErrors Errors { get; private set; } = FormErrors.None;
     /// <summary>How many signatures match, once the moderator asked for a preview.</summary>
     public int? Matching { get; private set; }
     public int? Rejected { get; private set; }
@@ -27,7 +28,7 @@ public sealed class SpamWaveModel(ReadModerationQueue read, MarkSpamWave wave) :
             return Page();
         }
         Errors = Criteria.Errors();
-        if (Errors.Count == 0)
+        if (!Errors.Any)
         {
             Matching = await wave.PreviewAsync(Organisation, Criteria, cancellationToken);
             if (Matching is null)
@@ -48,9 +49,9 @@ public sealed class SpamWaveModel(ReadModerationQueue read, MarkSpamWave wave) :
         Errors = Criteria.Errors();
         if (note?.Length > ModerationQueueModel.MaxNote)
         {
-            Errors["note"] = "NoteTooLong";
+            Errors.Add("note", "NoteTooLong");
         }
-        if (Errors.Count > 0)
+        if (Errors.Any)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();

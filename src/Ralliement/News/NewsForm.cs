@@ -1,5 +1,4 @@
 using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.News;
 
@@ -31,9 +30,9 @@ public sealed class NewsForm
     /// The campaign's default language must be written: it is what every signer without a text in their
     /// own language reads. Another language is all or nothing, so nobody gets a subject without a body.
     /// </summary>
-    public IReadOnlyList<FieldError> Check(string defaultLanguage)
+    public FormErrors Check(string defaultLanguage)
     {
-        var errors = new List<FieldError>();
+        var errors = new FormErrors();
         foreach (var language in Languages.Supported)
         {
             var subject = TypedText.Normalise(SubjectIn(language));
@@ -45,23 +44,23 @@ public sealed class NewsForm
             }
             if (subject is null)
             {
-                errors.Add(new($"Subject[{language}]", "Required"));
+                errors.Add($"Subject[{language}]", "Required");
             }
             else if (subject.Length > MaxSubject)
             {
-                errors.Add(new($"Subject[{language}]", "TooLong", MaxSubject));
+                errors.Add($"Subject[{language}]", "TooLong", MaxSubject);
             }
             else if (TypedText.HasForbiddenCharacters(subject))
             {
-                errors.Add(new($"Subject[{language}]", "ForbiddenCharacters"));
+                errors.Add($"Subject[{language}]", "ForbiddenCharacters");
             }
             if (!hasBody)
             {
-                errors.Add(new($"Body[{language}]", "Required"));
+                errors.Add($"Body[{language}]", "Required");
             }
             else if (body!.Length > MaxBody)
             {
-                errors.Add(new($"Body[{language}]", "TooLong", MaxBody));
+                errors.Add($"Body[{language}]", "TooLong", MaxBody);
             }
         }
         return errors;
@@ -75,4 +74,4 @@ public sealed class NewsForm
 }
 
 /// <summary>The news form as shown: what was typed, what was refused, and the language that must be written.</summary>
-public sealed record NewsFormView(NewsForm Form, IReadOnlyList<FieldError> Errors, string DefaultLanguage);
+public sealed record NewsFormView(NewsForm Form, FormErrors Errors, string DefaultLanguage);

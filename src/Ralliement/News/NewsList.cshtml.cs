@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Organisers;
-using Ralliement.Signing;
+using Ralliement.Shared;
 
 namespace Ralliement.News;
 
@@ -12,7 +12,7 @@ public sealed class NewsListModel(ReadNews read, SaveNewsDraft saveDraft) : Orga
 {
     public NewsCampaign Campaign { get; private set; } = null!;
     public NewsForm Form { get; private set; } = new();
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    public FormErrors Errors { get; private set; } = FormErrors.None;
     public IReadOnlyList<ReadNews.Row> Posts { get; private set; } = [];
     public int Recipients { get; private set; }
 

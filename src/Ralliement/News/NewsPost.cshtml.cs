@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Campaigns;
 using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Signing;
+using Ralliement.Shared;
 
 namespace Ralliement.News;
 
@@ -15,7 +15,7 @@ public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartS
     public NewsCampaign Campaign { get; private set; } = null!;
     public NewsPost Post { get; private set; } = null!;
     public NewsForm Form { get; private set; } = new();
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    public FormErrors Errors { get; private set; } = FormErrors.None;
     public int Recipients { get; private set; }
     public bool Saved { get; private set; }
 

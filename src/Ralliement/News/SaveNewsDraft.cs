@@ -1,19 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Signing;
+using Ralliement.Shared;
 
 namespace Ralliement.News;
 
 /// <summary>Creates a news post as a draft, or rewrites a draft; a post being sent or sent does not change.</summary>
 public sealed class SaveNewsDraft(RalliementDb db, Audit audit, TimeProvider clock)
 {
-    public sealed record Result(int? NewsId, IReadOnlyList<FieldError> Errors, bool NotADraft = false);
+    public sealed record Result(int? NewsId, FormErrors Errors, bool NotADraft = false);
 
     public async Task<Result> HandleAsync(OrganisationContext organisation, NewsCampaign campaign, int? newsId, NewsForm form, CancellationToken cancellationToken)
     {
         var errors = form.Check(campaign.DefaultLanguage);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             return new Result(null, errors);
         }
@@ -28,7 +28,7 @@ public sealed class SaveNewsDraft(RalliementDb db, Audit audit, TimeProvider clo
             post = await db.News.Include(n => n.Texts).FirstOrDefaultAsync(n => n.Id == newsId && n.CampaignId == campaign.Id, cancellationToken);
             if (post is null || post.State != NewsState.Draft)
             {
-                return new Result(null, [], NotADraft: true);
+                return new Result(null, FormErrors.None, NotADraft: true);
             }
         }
         var texts = form.Texts().ToList();
@@ -49,6 +49,6 @@ public sealed class SaveNewsDraft(RalliementDb db, Audit audit, TimeProvider clo
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(organisation, "news.save", $"news:{post.Id}", $"campaign:{campaign.Id} languages={string.Join(',', post.Texts.Select(t => t.Language))}");
         await db.SaveChangesAsync(cancellationToken);
-        return new Result(post.Id, []);
+        return new Result(post.Id, FormErrors.None);
     }
 }

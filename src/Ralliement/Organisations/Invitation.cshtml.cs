@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Data;
 using Ralliement.Organisers;
+using Ralliement.Shared;
 
 namespace Ralliement.Organisations;
 
@@ -20,7 +21,7 @@ public sealed class InvitationModel(AcceptInvitation accept, SignInManager<Organ
     public string? Confirmation { get; set; }
 
     public AcceptInvitation.Found? Invitation { get; private set; }
-    public List<string> Errors { get; } = [];
+    public FormErrors Errors { get; } = [];
 
     /// <summary>Whether the visitor is signed in as the invited account; when false and it exists, they must sign in first.</summary>
     public bool SignedInAsInvited => Invitation?.Account is { } account && User.FindFirstValue(ClaimTypes.NameIdentifier) == account.Id;
@@ -51,11 +52,11 @@ public sealed class InvitationModel(AcceptInvitation accept, SignInManager<Organ
         }
         if ((DisplayName?.Length ?? 0) > 200 || (Password?.Length ?? 0) > 1000)
         {
-            Errors.Add(HttpContext.Text("SetUpTooLong"));
+            Errors.Add("", "SetUpTooLong");
         }
         else if (Password != Confirmation)
         {
-            Errors.Add(HttpContext.Text("PasswordsDiffer"));
+            Errors.Add("", "PasswordsDiffer");
         }
         else
         {
@@ -70,7 +71,10 @@ public sealed class InvitationModel(AcceptInvitation accept, SignInManager<Organ
             {
                 return Used();
             }
-            Errors.AddRange(refused.Select(e => PasswordErrors.Describe(HttpContext, e)).Distinct());
+            foreach (var error in refused)
+            {
+                Errors.Add("", PasswordErrors.Key(error));
+            }
         }
         Password = Confirmation = "";
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

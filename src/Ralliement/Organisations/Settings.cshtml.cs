@@ -24,7 +24,7 @@ public sealed class SettingsModel(UpdateOrganisationSettings settings) : Organis
     public async Task<IActionResult> OnPostAsync([FromRoute] string lang, CancellationToken cancellationToken)
     {
         Errors = await settings.HandleAsync(Organisation, Form, cancellationToken);
-        if (Errors.Count == 0)
+        if (!Errors.Any)
         {
             return Redirect($"/{lang}/organiser/{Organisation.Slug}/settings?saved=true");
         }

@@ -1,3 +1,5 @@
+using Ralliement.Shared;
+
 namespace Ralliement.Organisations;
 
 /// <summary>One labelled input of the settings form, with its hint and its error.</summary>
@@ -9,7 +11,7 @@ public sealed record SettingsField
     public string? Hint { get; init; }
     public string? Value { get; init; }
     /// <summary>The form's messages, of which this field shows its own.</summary>
-    public required IReadOnlyDictionary<string, string> Errors { get; init; }
+    public required FormMessages Errors { get; init; }
     public required int MaxLength { get; init; }
     /// <summary>A text area rather than an input.</summary>
     public bool Multiline { get; init; }
@@ -18,6 +20,6 @@ public sealed record SettingsField
     public string Type { get; init; } = "text";
 
     public string Id => "settings-" + Name.ToLowerInvariant();
-    public string? Error => Errors.GetValueOrDefault(Name);
-    public string? DescribedBy => string.Join(' ', new[] { Hint is null ? null : Id + "-hint", Error is null ? null : Id + "-error" }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
+    public string? Error => Errors.For(Name);
+    public string? DescribedBy => Errors.DescribedBy(Name, Id, Hint is null ? null : Id + "-hint");
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Organisers;
 using Ralliement.Shared;
@@ -12,7 +11,7 @@ namespace Ralliement.Organisations;
 /// The organisation's name and its legal and privacy details, which the public privacy and legal
 /// notice pages of its campaigns show: changing them drops the cached public pages.
 /// </summary>
-public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOutputCacheStore publicPages, IStringLocalizer<AccountText> text)
+public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOutputCacheStore publicPages)
 {
     public const int MinRetentionMonths = 1;
     public const int MaxRetentionMonths = 120;
@@ -51,11 +50,11 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         var name = form.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200)
         {
-            errors[nameof(Form.Name)] = text["SettingsNameInvalid"];
+            errors.Add(nameof(Form.Name), "SettingsNameInvalid");
         }
         if (!EmailAddress.TryParse(form.ContactEmail?.Trim(), out var contact) || contact is null)
         {
-            errors[nameof(Form.ContactEmail)] = text["SettingsEmailInvalid"];
+            errors.Add(nameof(Form.ContactEmail), "SettingsEmailInvalid");
         }
         var postalAddress = Optional(form.PostalAddress, 500, nameof(Form.PostalAddress), errors);
         var dataController = Optional(form.DataController, 500, nameof(Form.DataController), errors);
@@ -63,7 +62,7 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         if (!int.TryParse(form.RetentionMonths?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var months)
             || months is < MinRetentionMonths or > MaxRetentionMonths)
         {
-            errors[nameof(Form.RetentionMonths)] = text["SettingsRetentionInvalid", MinRetentionMonths, MaxRetentionMonths];
+            errors.Add(nameof(Form.RetentionMonths), "SettingsRetentionInvalid", MinRetentionMonths, MaxRetentionMonths);
         }
         UnprovenSignatureRule? unproven = null;
         if (!string.IsNullOrEmpty(form.UnprovenSignatures))
@@ -73,10 +72,10 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
                 .FirstOrDefault(rule => string.Equals(rule.ToString(), form.UnprovenSignatures, StringComparison.Ordinal));
             if (unproven is null)
             {
-                errors[nameof(Form.UnprovenSignatures)] = text["SettingsUnprovenInvalid"];
+                errors.Add(nameof(Form.UnprovenSignatures), "SettingsUnprovenInvalid");
             }
         }
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             return errors;
         }
@@ -98,13 +97,13 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         return errors;
     }
 
-    private string? Optional(string? value, int maxLength, string field, FormErrors errors)
+    private static string? Optional(string? value, int maxLength, string field, FormErrors errors)
     {
         // Browsers send text areas' line breaks as CRLF; stored as LF so the length is what people typed.
         var trimmed = value?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (trimmed is { Length: > 0 } && trimmed.Length > maxLength)
         {
-            errors[field] = text["SettingsTooLong", maxLength];
+            errors.Add(field, "SettingsTooLong", maxLength);
         }
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Ralliement.Data;
 using Ralliement.Shared;
 
@@ -10,7 +9,7 @@ namespace Ralliement.Organisers;
 
 /// <summary>The signed-in organiser's own account: their password, and a link to two-factor authentication.</summary>
 [Authorize]
-public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Organiser> signIn, IStringLocalizer<AccountText> text) : PageModel
+public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Organiser> signIn) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -37,17 +36,17 @@ public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Org
         Organiser = await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in organiser has an account.");
         if (CurrentPassword is not { Length: > 0 and <= 1000 })
         {
-            Errors["current"] = text["CurrentPasswordWrong"];
+            Errors.Add("current", "CurrentPasswordWrong");
         }
         if (NewPassword is not { Length: > 0 and <= 1000 })
         {
-            Errors["new"] = HttpContext.Text("PasswordRefused");
+            Errors.Add("new", "PasswordRefused");
         }
         else if (NewPassword != Confirmation)
         {
-            Errors["confirmation"] = HttpContext.Text("PasswordsDiffer");
+            Errors.Add("confirmation", "PasswordsDiffer");
         }
-        if (Errors.Count == 0)
+        if (!Errors.Any)
         {
             var result = await users.ChangePasswordAsync(Organiser, CurrentPassword!, NewPassword!);
             if (result.Succeeded)
@@ -60,11 +59,11 @@ public sealed class AccountModel(UserManager<Organiser> users, SignInManager<Org
             {
                 if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
                 {
-                    Errors["current"] = text["CurrentPasswordWrong"];
+                    Errors.Add("current", "CurrentPasswordWrong");
                 }
                 else
                 {
-                    Errors["new"] = PasswordErrors.Describe(HttpContext, error);
+                    Errors.Add("new", PasswordErrors.Key(error));
                 }
             }
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Data;
+using Ralliement.Shared;
 
 namespace Ralliement.Organisers;
 
@@ -30,7 +31,7 @@ public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organ
 
     public string? Email { get; private set; }
     public bool LinkInvalid { get; private set; }
-    public List<string> Errors { get; } = [];
+    public FormErrors Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -54,11 +55,11 @@ public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organ
         Email = organiser.Email;
         if (!ModelState.IsValid)
         {
-            Errors.Add(HttpContext.Text("SetUpTooLong"));
+            Errors.Add("", "SetUpTooLong");
         }
         else if (Password != Confirmation)
         {
-            Errors.Add(HttpContext.Text("PasswordsDiffer"));
+            Errors.Add("", "PasswordsDiffer");
         }
         else
         {
@@ -78,7 +79,10 @@ public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organ
                 await signIn.SignInAsync(organiser, isPersistent: false);
                 return Redirect($"/{lang}/organiser");
             }
-            Errors.AddRange(result.Errors.Select(e => PasswordErrors.Describe(HttpContext, e)));
+            foreach (var error in result.Errors)
+            {
+                Errors.Add("", PasswordErrors.Key(error));
+            }
         }
         Password = Confirmation = "";
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

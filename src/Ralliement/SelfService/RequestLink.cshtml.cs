@@ -24,7 +24,7 @@ public sealed class RequestLinkModel(ReadCampaign readCampaign, RequestSignature
 {
     public ReadCampaign.View Campaign { get; private set; } = null!;
     public string Email { get; private set; } = "";
-    public bool Invalid { get; private set; }
+    public FormErrors Errors { get; private set; } = FormErrors.None;
     public bool Sent { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class RequestLinkModel(ReadCampaign readCampaign, RequestSignature
         if (typed.Length > EmailAddress.MaxLength * 4 || !EmailAddress.TryParse(typed, out var email))
         {
             Email = typed.Length > EmailAddress.MaxLength * 4 ? "" : typed;
-            Invalid = true;
+            Errors = new FormErrors { { "Email", "RequestInvalidEmail" } };
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

@@ -28,7 +28,7 @@ public sealed class SignModel(ReadCampaign readCampaign, SignCampaign signCampai
         {
             return NotFound();
         }
-        Form = new SignFormView(campaign, new SignerDetails.Form(), []);
+        Form = new SignFormView(campaign, new SignerDetails.Form(), FormErrors.None);
         return Page();
     }
 

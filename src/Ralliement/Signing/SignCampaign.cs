@@ -35,17 +35,17 @@ public sealed class SignCampaign(
     }
 
     /// <param name="Errors">Resource keys of <see cref="TypedText"/> or <see cref="AntiAbuseText"/> with their arguments, by field.</param>
-    public sealed record Result(Outcome Outcome, IReadOnlyList<FieldError> Errors, TimeSpan? RetryAfter = null)
+    public sealed record Result(Outcome Outcome, FormErrors Errors, TimeSpan? RetryAfter = null)
     {
-        internal static Result Accepted { get; } = new(Outcome.Accepted, []);
+        internal static Result Accepted { get; } = new(Outcome.Accepted, FormErrors.None);
 
-        internal static Result TryAgain { get; } = new(Outcome.Busy, [new FieldError("", "SigningBusy")]);
+        internal static Result TryAgain { get; } = new(Outcome.Busy, new FormErrors { { "", "SigningBusy" } });
 
-        internal static Result Invalid(params FieldError[] errors) => new(Outcome.Invalid, errors);
+        internal static Result Invalid(FormErrors errors) => new(Outcome.Invalid, errors);
 
         /// <summary>Refused by a rate limit, with a message saying when to come back.</summary>
         internal static Result TooMany(string key, TimeSpan wait) =>
-            new(Outcome.TooMany, [new FieldError("", key, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)))], wait);
+            new(Outcome.TooMany, new FormErrors { { "", key, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)) } }, wait);
     }
 
     public async Task<Result> HandleAsync(Request request, CancellationToken cancellationToken)
@@ -61,17 +61,17 @@ public sealed class SignCampaign(
         }
         if (!campaign.AcceptsSignatures)
         {
-            return new Result(Outcome.Closed, [new FieldError("", "CampaignClosed")]);
+            return new Result(Outcome.Closed, new FormErrors { { "", "CampaignClosed" } });
         }
         var details = SignerDetails.Validate(form, campaign, out var errors);
         if (details is null)
         {
-            return new Result(Outcome.Invalid, errors);
+            return Result.Invalid(errors);
         }
         var domain = details.Email.Domain;
         if (disposable.IsDisposable(domain))
         {
-            return Result.Invalid(new FieldError(nameof(SignerDetails.Form.Email), "DisposableEmail"));
+            return Result.Invalid(new FormErrors { { nameof(SignerDetails.Form.Email), "DisposableEmail" } });
         }
         if (limits.TakeForDomain(campaign.Id, domain) is { } domainWait)
         {

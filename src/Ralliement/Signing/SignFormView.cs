@@ -1,9 +1,7 @@
 using Ralliement.Campaigns;
+using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 
 /// <summary>What the signing form shows: the campaign's fields, what was typed, and what was wrong with it.</summary>
-public sealed record SignFormView(ReadCampaign.View Campaign, SignerDetails.Form Values, IReadOnlyList<FieldError> Errors)
-{
-    public FieldError? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field);
-}
+public sealed record SignFormView(ReadCampaign.View Campaign, SignerDetails.Form Values, FormErrors Errors);

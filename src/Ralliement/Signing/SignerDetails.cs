@@ -4,9 +4,6 @@ using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 
-/// <summary>A problem with one field of the form, as a resource key and its arguments, shown in the page's language.</summary>
-public sealed record FieldError(string Field, string Key, params object[] Arguments);
-
 /// <summary>
 /// What a signer typed, once checked and normalised against the campaign's form. For an organisation,
 /// the names and address are its representative's, who confirms by email.
@@ -111,9 +108,9 @@ public sealed record SignerDetails
     }
 
     /// <summary>Checks every field and reports each problem, so the signer fixes them all at once.</summary>
-    public static SignerDetails? Validate(Form form, ReadCampaign.View campaign, out IReadOnlyList<FieldError> errors)
+    public static SignerDetails? Validate(Form form, ReadCampaign.View campaign, out FormErrors errors)
     {
-        var problems = new List<FieldError>();
+        var problems = new FormErrors();
         // In the order of the form, so the summary of errors reads like it.
         var asOrganisation = campaign.AcceptsOrganisations && form.SignsAsOrganisation;
         string? organisationName = null, organisationKind = null;
@@ -122,11 +119,11 @@ public sealed record SignerDetails
             organisationName = Text(nameof(Form.OrganisationName), form.OrganisationName, FieldRule.Required, SignerLimits.Institution, problems);
             if (string.IsNullOrEmpty(form.OrganisationKind))
             {
-                problems.Add(new(nameof(Form.OrganisationKind), "Required"));
+                problems.Add(new FormError(nameof(Form.OrganisationKind), "Required"));
             }
             else if (!OrganisationKinds.IsKnown(form.OrganisationKind))
             {
-                problems.Add(new(nameof(Form.OrganisationKind), "UnknownOrganisationKind"));
+                problems.Add(new FormError(nameof(Form.OrganisationKind), "UnknownOrganisationKind"));
             }
             else
             {
@@ -140,15 +137,15 @@ public sealed record SignerDetails
         EmailAddress? email = null;
         if (string.IsNullOrWhiteSpace(form.Email))
         {
-            problems.Add(new(nameof(Form.Email), "Required"));
+            problems.Add(new FormError(nameof(Form.Email), "Required"));
         }
         else if (form.Email.Length > EmailAddress.MaxLength)
         {
-            problems.Add(new(nameof(Form.Email), "TooLong", EmailAddress.MaxLength));
+            problems.Add(new FormError(nameof(Form.Email), "TooLong", EmailAddress.MaxLength));
         }
         else if (!EmailAddress.TryParse(form.Email, out email))
         {
-            problems.Add(new(nameof(Form.Email), "InvalidEmail"));
+            problems.Add(new FormError(nameof(Form.Email), "InvalidEmail"));
         }
 
         // An organisation's representative is not asked about their own institution, status or discipline.
@@ -172,15 +169,15 @@ public sealed record SignerDetails
         var commitments = form.Commitments.Distinct().ToList();
         if (commitments.Any(id => !offered.Contains(id)))
         {
-            problems.Add(new(nameof(Form.Commitments), "UnknownCommitment"));
+            problems.Add(new FormError(nameof(Form.Commitments), "UnknownCommitment"));
         }
         if (!form.ConsentToProcessing)
         {
-            problems.Add(new(nameof(Form.ConsentToProcessing), "ConsentRequired"));
+            problems.Add(new FormError(nameof(Form.ConsentToProcessing), "ConsentRequired"));
         }
 
         errors = problems;
-        return problems.Count > 0
+        return problems.Any
             ? null
             : new SignerDetails
             {
@@ -203,7 +200,7 @@ public sealed record SignerDetails
     }
 
     /// <summary>Normalises and checks one free-text field; shared with the import of signatures from CSV.</summary>
-    internal static string? Text(string field, string? input, FieldRule rule, int maxLength, List<FieldError> problems)
+    internal static string? Text(string field, string? input, FieldRule rule, int maxLength, FormErrors problems)
     {
         if (rule == FieldRule.Hidden)
         {
@@ -214,19 +211,19 @@ public sealed record SignerDetails
         {
             if (rule == FieldRule.Required)
             {
-                problems.Add(new(field, "Required"));
+                problems.Add(new FormError(field, "Required"));
             }
             return null;
         }
         // Refused rather than cut: a truncated name is a different name.
         if (text.Length > maxLength)
         {
-            problems.Add(new(field, "TooLong", maxLength));
+            problems.Add(new FormError(field, "TooLong", maxLength));
             return null;
         }
         if (TypedText.HasForbiddenCharacters(text))
         {
-            problems.Add(new(field, "ForbiddenCharacters"));
+            problems.Add(new FormError(field, "ForbiddenCharacters"));
             return null;
         }
         return text;
