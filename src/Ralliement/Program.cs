@@ -2,7 +2,6 @@ using Ralliement.Admin;
 using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
 using Ralliement.Confirmation;
-using Ralliement.Data;
 using Ralliement.Demo;
 using Ralliement.Editing;
 using Ralliement.Export;
@@ -17,7 +16,6 @@ using Ralliement.Privacy;
 using Ralliement.ProofOfWork;
 using Ralliement.Retention;
 using Ralliement.SelfService;
-using Ralliement.Shared;
 using Ralliement.Signing;
 
 if (await AdminCommands.TryRunAsync(args))

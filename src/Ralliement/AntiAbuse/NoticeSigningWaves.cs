@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Ralliement.Data;
 using Ralliement.Mail;
 using Ralliement.Organisers;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using Ralliement.Data;
 
 namespace Ralliement.AntiAbuse;
 

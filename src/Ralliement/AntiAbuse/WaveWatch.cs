@@ -1,5 +1,3 @@
-using Ralliement.Data;
-
 namespace Ralliement.AntiAbuse;
 
 /// <summary>

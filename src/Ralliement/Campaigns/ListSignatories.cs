@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Campaigns;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-using Ralliement.Shared;
-
 namespace Ralliement.Campaigns;
 
 /// <summary>Loads what every public page of a campaign shows, in the language asked for.</summary>

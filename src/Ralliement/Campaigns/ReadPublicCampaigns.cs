@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-
 namespace Ralliement.Campaigns;
 
 /// <summary>The campaigns the home page lists: open ones first, then closed ones, newest first, in the page's language.</summary>

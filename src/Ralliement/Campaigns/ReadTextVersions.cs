@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-
 namespace Ralliement.Campaigns;
 
 /// <summary>

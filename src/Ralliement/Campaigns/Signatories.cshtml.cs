@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Ralliement.Data;
-using Ralliement.Shared;
 
 namespace Ralliement.Campaigns;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Ralliement.Data;
 
 /// <summary>The sender's two statements on the outbox: take the next due emails, and say a group left.</summary>

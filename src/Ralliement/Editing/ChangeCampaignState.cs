@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Shared;
 
 namespace Ralliement.Editing;
 

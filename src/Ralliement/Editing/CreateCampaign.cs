@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Shared;
 
 namespace Ralliement.Editing;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Ralliement.Campaigns;
-using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Shared;
 
 namespace Ralliement.Editing;
 

@@ -1,6 +1,3 @@
-using Ralliement.Data;
-using Ralliement.Shared;
-
 namespace Ralliement.Editing;
 
 /// <summary>A select of <see cref="FieldRule"/> values, for the <c>_RuleSelect</c> partial.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Ralliement.Data;
-using Ralliement.Shared;
 
 namespace Ralliement.Editing;
 

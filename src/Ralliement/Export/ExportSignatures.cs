@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 using Ralliement.Privacy;
 
 namespace Ralliement.Export;

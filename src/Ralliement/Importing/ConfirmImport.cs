@@ -1,10 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Importing;
 

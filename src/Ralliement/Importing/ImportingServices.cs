@@ -1,5 +1,3 @@
-using Ralliement.Shared;
-
 namespace Ralliement.Importing;
 
 public static class ImportingServices

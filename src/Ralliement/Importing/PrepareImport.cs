@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Ralliement.Data;
 using Ralliement.Organisers;
 using Ralliement.Privacy;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Importing;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-using Ralliement.Shared;
-
 namespace Ralliement.Importing;
 
 /// <summary>

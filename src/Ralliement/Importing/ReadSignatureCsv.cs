@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Ralliement.Data;
-using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.Importing;

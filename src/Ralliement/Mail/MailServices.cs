@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Ralliement.Data;
 
 namespace Ralliement.Mail;
 

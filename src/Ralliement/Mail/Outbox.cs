@@ -1,4 +1,3 @@
-using Ralliement.Data;
 using Ralliement.Privacy;
 
 namespace Ralliement.Mail;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-
 namespace Ralliement.Mail;
 
 /// <summary>How many emails wait to be sent, and for how long the oldest has waited.</summary>

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using MailKit.Net.Smtp;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Ralliement.Data;
 using Ralliement.Privacy;
 
 namespace Ralliement.Mail;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Shared;
 
 namespace Ralliement.Moderation;
 

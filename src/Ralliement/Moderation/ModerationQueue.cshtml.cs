@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Ralliement.Data;
 using Ralliement.Organisers;
 
 namespace Ralliement.Moderation;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Ralliement.Data;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Moderation;
 

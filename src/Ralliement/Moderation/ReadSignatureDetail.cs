@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 using Ralliement.Organisers;
 
 namespace Ralliement.Moderation;

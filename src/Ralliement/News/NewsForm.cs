@@ -1,5 +1,3 @@
-using Ralliement.Shared;
-
 namespace Ralliement.News;
 
 /// <summary>What an organiser types for a news post: a subject and a Markdown body in each language.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Organisers;
-using Ralliement.Shared;
 
 namespace Ralliement.News;
 

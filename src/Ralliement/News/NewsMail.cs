@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Ralliement.Data;
-using Ralliement.Shared;
 
 namespace Ralliement.News;
 

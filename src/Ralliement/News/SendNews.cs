@@ -1,12 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Ralliement.Data;
 using Ralliement.Mail;
-using Ralliement.Shared;
 
 namespace Ralliement.News;
 

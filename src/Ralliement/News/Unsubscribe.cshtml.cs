@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ralliement.Campaigns;
-using Ralliement.Shared;
 
 namespace Ralliement.News;
 

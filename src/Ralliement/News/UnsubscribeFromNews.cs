@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-
 namespace Ralliement.News;
 
 /// <summary>Stops news to one signer, from the link or the one-click button of any news email.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Ralliement.Campaigns;
-using Ralliement.Data;
 
 namespace Ralliement.Notices;
 

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Confirmation;
-using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Shared;
 
 namespace Ralliement.Organisations;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
-using Ralliement.Data;
 using Ralliement.Organisers;
 
 namespace Ralliement.Organisations;

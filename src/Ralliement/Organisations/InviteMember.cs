@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Ralliement.Confirmation;
-using Ralliement.Data;
 using Ralliement.Mail;
 using Ralliement.Organisers;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Organisations;
 

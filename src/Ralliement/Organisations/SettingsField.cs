@@ -1,5 +1,3 @@
-using Ralliement.Shared;
-
 namespace Ralliement.Organisations;
 
 /// <summary>One labelled input of the settings form, with its hint and its error.</summary>

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
 using Ralliement.Organisers;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Organisations;
 

@@ -1,5 +1,3 @@
-using Ralliement.Shared;
-
 namespace Ralliement.Organisers;
 
 /// <summary>Absolute links of the organisers' area put in emails, from the same base as signers' links.</summary>

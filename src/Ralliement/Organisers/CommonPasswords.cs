@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Ralliement.Data;
 
 namespace Ralliement.Organisers;
 

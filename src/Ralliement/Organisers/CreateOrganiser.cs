@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Organisers;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Ralliement.Admin;
-using Ralliement.Data;
 using Ralliement.Demo;
 
 namespace Ralliement.Organisers;

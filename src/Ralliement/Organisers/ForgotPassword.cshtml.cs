@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Ralliement.AntiAbuse;
-using Ralliement.Shared;
 
 namespace Ralliement.Organisers;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Ralliement.Data;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Ralliement.Organisers;

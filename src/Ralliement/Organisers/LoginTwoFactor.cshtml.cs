@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Ralliement.AntiAbuse;
-using Ralliement.Data;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Ralliement.Organisers;
 

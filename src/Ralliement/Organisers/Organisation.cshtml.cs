@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Ralliement.Organisers;
 
 /// <summary>An organisation's home: its campaigns, with their state and count.</summary>

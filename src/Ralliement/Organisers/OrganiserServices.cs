@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Ralliement.Data;
-using Ralliement.Shared;
 
 namespace Ralliement.Organisers;
 

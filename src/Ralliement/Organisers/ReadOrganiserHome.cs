@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-
 namespace Ralliement.Organisers;
 
 /// <summary>Where a signed-in organiser starts: their organisations, then one organisation's campaigns.</summary>

@@ -1,10 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using Ralliement.Data;
 using Ralliement.Mail;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Organisers;
 

@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Ralliement.Data;
-using Ralliement.Shared;
 
 namespace Ralliement.Organisers;
 

@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Privacy;
 

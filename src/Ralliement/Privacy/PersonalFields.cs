@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Query;
-using Ralliement.Data;
 
 namespace Ralliement.Privacy;
 

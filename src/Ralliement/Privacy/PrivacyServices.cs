@@ -1,5 +1,3 @@
-using Ralliement.Shared;
-
 namespace Ralliement.Privacy;
 
 public static class PrivacyServices

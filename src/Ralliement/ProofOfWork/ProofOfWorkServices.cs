@@ -1,5 +1,4 @@
 using Ralliement.Campaigns;
-using Ralliement.Shared;
 
 namespace Ralliement.ProofOfWork;
 

@@ -1,5 +1,3 @@
-using Ralliement.Shared;
-
 namespace Ralliement.Retention;
 
 public static class RetentionServices

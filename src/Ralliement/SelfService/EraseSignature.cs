@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Data;
-using Ralliement.Shared;
 
 namespace Ralliement.SelfService;
 

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Ralliement.Confirmation;
 using Ralliement.News;
-using Ralliement.Shared;
 
 namespace Ralliement.SelfService;
 

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Ralliement.Confirmation;
-using Ralliement.Data;
 using Ralliement.Privacy;
-using Ralliement.Shared;
 
 namespace Ralliement.SelfService;
 

@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
-using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.SelfService;
 

@@ -1,13 +1,9 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Ralliement.Campaigns;
-using Ralliement.Confirmation;
-using Ralliement.Data;
 using Ralliement.Mail;
 using Ralliement.Privacy;
-using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.SelfService;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
-using Ralliement.Shared;
 using Ralliement.Signing;
 
 namespace Ralliement.SelfService;

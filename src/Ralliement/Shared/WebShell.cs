@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.WebEncoders;
 using Ralliement.AntiAbuse;
-using Ralliement.Data;
 
 namespace Ralliement.Shared;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ralliement.Data;
-using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 

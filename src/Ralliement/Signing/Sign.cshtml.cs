@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
-using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 

@@ -1,8 +1,6 @@
 using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
-using Ralliement.Data;
 using Ralliement.ProofOfWork;
-using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 

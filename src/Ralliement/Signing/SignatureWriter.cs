@@ -1,7 +1,5 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ralliement.Data;
 using Ralliement.Mail;
 
 namespace Ralliement.Signing;

@@ -1,6 +1,4 @@
 using Ralliement.Campaigns;
-using Ralliement.Data;
-using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 

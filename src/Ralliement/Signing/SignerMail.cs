@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Ralliement.Campaigns;
-using Ralliement.Data;
 using Ralliement.Mail;
-using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 

@@ -1,5 +1,3 @@
-using Ralliement.Shared;
-
 namespace Ralliement.Signing;
 
 public static class SigningServices

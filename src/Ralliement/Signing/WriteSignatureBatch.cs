@@ -1,10 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ralliement.Confirmation;
-using Ralliement.Data;
 using Ralliement.Privacy;
-using Ralliement.Shared;
 
 namespace Ralliement.Signing;
 
