@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Ralliement.Data;
 

@@ -5,7 +5,6 @@ using Microsoft.Playwright;
 using Ralliement.Data;
 using Ralliement.Privacy;
 using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.BrowserTests;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Ralliement.Data;
 using Ralliement.News;
-using Ralliement.Shared;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Hostile;

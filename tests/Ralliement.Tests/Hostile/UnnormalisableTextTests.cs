@@ -1,6 +1,5 @@
 using System.Net;
 using Ralliement.Shared;
-using Ralliement.Signing;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Hostile;

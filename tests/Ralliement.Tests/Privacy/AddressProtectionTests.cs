@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Ralliement.Admin;
 using Ralliement.Privacy;
 using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Tests.Privacy;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Tests.Support;
 

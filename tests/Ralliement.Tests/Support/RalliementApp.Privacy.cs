@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Ralliement.Privacy;
 using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Tests.Support;
 

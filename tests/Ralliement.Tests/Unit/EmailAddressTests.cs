@@ -1,5 +1,4 @@
 using Ralliement.Shared;
-using Ralliement.Signing;
 
 namespace Ralliement.Tests.Unit;
 

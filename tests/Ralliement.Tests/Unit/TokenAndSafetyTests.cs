@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Ralliement.Campaigns;
-using Ralliement.Confirmation;
 using Ralliement.Shared;
 
 namespace Ralliement.Tests.Unit;
