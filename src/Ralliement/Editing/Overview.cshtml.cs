@@ -5,13 +5,15 @@ namespace Ralliement.Editing;
 
 /// <summary>One campaign as its organisers see it, with a link to every page about it that their role opens.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.See)]
-public sealed class OverviewModel(ReadCampaignOverview readOverview) : OrganisationPageModel
+public sealed class OverviewModel(ReadCampaignOverview readOverview, IConfiguration configuration) : OrganisationPageModel
 {
     public ReadCampaignOverview.View Campaign { get; private set; } = null!;
 
     /// <summary>The site's emails waiting to leave: during a peak, whether confirmations keep up.</summary>
     public OutboxBacklog Backlog { get; private set; } = null!;
 
+    /// <summary>The campaign's public address in full, as organisers copy it into a post or an email.</summary>
+    public PublicLinks Links => PublicLinks.For(Request, configuration);
 
     /// <summary>The state change just made, to confirm it (after the redirect that follows a post).</summary>
     [FromQuery(Name = "done")]

@@ -48,6 +48,25 @@ public sealed class StateChangeTests
     }
 
     [Fact]
+    public async Task The_overview_gives_the_public_address_in_full_and_links_it_once_published()
+    {
+        using var app = new RalliementApp();
+        app.Settings["PublicBaseUrl"] = "https://signons.example.org";
+        var client = await app.SignedInAsync(OrganisationRole.Editor);
+        var id = await EditorSteps.CreateDraftAsync(client, "adresse-complete");
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSteps.WriteTextAsync(client, id, "fr", "Lettre ouverte", "Un texte.")).StatusCode);
+
+        var address = "https://signons.example.org/fr/c/adresse-complete";
+        var draft = await client.GetStringAsync(EditorSteps.Campaign(id));
+        Assert.Contains($"<span>{address}</span>", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{address}\"", draft, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSteps.ChangeStateAsync(client, id, "publish")).StatusCode);
+        var published = await client.GetStringAsync(EditorSteps.Campaign(id));
+        Assert.Contains($"<a href=\"{address}\">{address}</a>", published, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_moderator_sees_the_overview_but_cannot_change_the_state()
     {
         using var app = new RalliementApp();
