@@ -41,9 +41,12 @@ public sealed class InviteMember(RalliementDb db, Audit audit, Outbox outbox, Ti
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(organisation, "member.invite", $"invitation:{invitation.Id}", $"{address} as {role}");
+        // The inviter by the name the other members see; their sign-in address only when they gave none.
+        var inviterName = await db.Users.Where(o => o.Id == organisation.OrganiserId).Select(o => o.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var inviter = string.IsNullOrWhiteSpace(inviterName) ? organisation.Actor : inviterName;
         outbox.Add(db, address,
             text["InviteEmailSubject", organisation.Name],
-            text["InviteEmailBody", organisation.Actor, organisation.Name, text["Role" + role], links.Invitation(language, token), Lifetime.Days],
+            text["InviteEmailBody", inviter, organisation.Name, text["Role" + role], links.Invitation(language, token), Lifetime.Days],
             OutboxPriority.Organiser);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

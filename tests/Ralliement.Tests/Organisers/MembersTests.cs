@@ -20,6 +20,23 @@ public sealed class MembersTests
     private static Task<OrganisationRole?> RoleAsync(RalliementApp app, string email, string organisation = RalliementApp.DemoOrganisation) =>
         app.WithDbAsync(db => db.Memberships.Where(m => m.Organiser.Email == email && m.Organisation.Slug == organisation).Select(m => (OrganisationRole?)m.Role).FirstOrDefaultAsync());
 
+    [Fact]
+    public async Task An_invitation_names_the_inviter_by_the_name_members_see_not_by_their_sign_in_address()
+    {
+        using var app = new RalliementApp();
+        var ownerEmail = await app.OrganiserAccountAsync(OrganisationRole.Owner);
+        await app.WithDbAsync(db => db.Users.Where(o => o.Email == ownerEmail).ExecuteUpdateAsync(u => u.SetProperty(o => o.DisplayName, "Camille Martin")));
+        using var owner = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await RalliementApp.LogInAsync(owner, ownerEmail, RalliementApp.TestPassword)).StatusCode);
+        var invited = RalliementApp.UniqueEmail("invited");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await InviteAsync(owner, invited, OrganisationRole.Editor)).StatusCode);
+
+        var body = (await app.EmailToAsync(invited)).TextBody;
+        Assert.Contains("Camille Martin vous invite à rejoindre", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ownerEmail, body, StringComparison.OrdinalIgnoreCase);
+    }
+
     [BothDatabases]
     [Fact]
     public async Task Someone_new_accepts_an_invitation_by_choosing_a_name_and_password_and_the_link_then_stops_working()
