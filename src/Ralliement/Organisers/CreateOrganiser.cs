@@ -60,8 +60,36 @@ public sealed class CreateOrganiser(RalliementDb db, UserManager<Organiser> user
         });
         await db.SaveChangesAsync(cancellationToken);
         var token = await users.GeneratePasswordResetTokenAsync(organiser);
-        var baseUrl = (configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured : "http://localhost:5000").TrimEnd('/');
+        var baseUrl = SiteAddress(configuration);
         return new Result($"{baseUrl}/fr/organiser/set-up?id={Uri.EscapeDataString(organiser.Id)}&token={Uri.EscapeDataString(token)}", null, created);
+    }
+
+    /// <summary>
+    /// Where the site answers, for a link printed at a terminal: <c>PublicBaseUrl</c>; else the first
+    /// address the site listens on with the same settings (<c>--urls</c>, <c>ASPNETCORE_URLS</c>), a
+    /// wildcard host read as this machine; else where Kestrel listens by default.
+    /// </summary>
+    internal static string SiteAddress(IConfiguration configuration)
+    {
+        if (configuration["PublicBaseUrl"] is { Length: > 0 } configured)
+        {
+            return configured.TrimEnd('/');
+        }
+        var listening = configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (listening is null || !listening.Contains("://", StringComparison.Ordinal))
+        {
+            return "http://localhost:5000";
+        }
+        var schemeEnd = listening.IndexOf("://", StringComparison.Ordinal) + 3;
+        var hostEnd = listening[schemeEnd] == '['
+            ? listening.IndexOf(']', schemeEnd) + 1
+            : listening.IndexOfAny([':', '/'], schemeEnd) is var end and >= 0 ? end : listening.Length;
+        var host = listening[schemeEnd..hostEnd];
+        if (host is "*" or "+" or "0.0.0.0" or "[::]")
+        {
+            host = "localhost";
+        }
+        return (listening[..schemeEnd] + host + listening[hostEnd..]).TrimEnd('/');
     }
 }
 
