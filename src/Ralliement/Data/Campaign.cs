@@ -137,11 +137,11 @@ internal sealed class CampaignTextConfiguration : IEntityTypeConfiguration<Campa
     {
         t.HasKey(x => new { x.CampaignId, x.Language });
         t.Property(x => x.Language).HasMaxLength(8);
-        t.Property(x => x.Title).HasMaxLength(300);
-        t.Property(x => x.Summary).HasMaxLength(1000);
+        t.Property(x => x.Title).HasMaxLength(CampaignLimits.Title);
+        t.Property(x => x.Summary).HasMaxLength(CampaignLimits.Summary);
         t.Property(x => x.BodyMarkdown).HasMaxLength(200_000);
         t.Property(x => x.BodyHtml).HasMaxLength(400_000);
-        t.Property(x => x.AmendmentNote).HasMaxLength(1000);
+        t.Property(x => x.AmendmentNote).HasMaxLength(CampaignLimits.AmendmentNote);
     }
 }
 
@@ -150,8 +150,8 @@ internal sealed class CampaignTextVersionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<CampaignTextVersion> v)
     {
         v.Property(x => x.Language).HasMaxLength(8);
-        v.Property(x => x.Title).HasMaxLength(300);
-        v.Property(x => x.Summary).HasMaxLength(1000);
+        v.Property(x => x.Title).HasMaxLength(CampaignLimits.Title);
+        v.Property(x => x.Summary).HasMaxLength(CampaignLimits.Summary);
         v.Property(x => x.BodyMarkdown).HasMaxLength(200_000);
         v.Property(x => x.BodyHtml).HasMaxLength(400_000);
         v.HasIndex(x => new { x.CampaignId, x.Language, x.Version }).IsUnique();
@@ -171,7 +171,7 @@ internal sealed class CommitmentLabelConfiguration : IEntityTypeConfiguration<Co
     {
         l.HasKey(x => new { x.CommitmentId, x.Language });
         l.Property(x => x.Language).HasMaxLength(8);
-        l.Property(x => x.Text).HasMaxLength(500);
+        l.Property(x => x.Text).HasMaxLength(CampaignLimits.CommitmentLabel);
     }
 }
 
@@ -190,6 +190,6 @@ internal sealed class CustomFieldLabelConfiguration : IEntityTypeConfiguration<C
     {
         l.HasKey(x => new { x.CustomFieldId, x.Language });
         l.Property(x => x.Language).HasMaxLength(8);
-        l.Property(x => x.Text).HasMaxLength(200);
+        l.Property(x => x.Text).HasMaxLength(CampaignLimits.FieldLabel);
     }
 }

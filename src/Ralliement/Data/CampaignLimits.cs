@@ -1,4 +1,4 @@
-namespace Ralliement.Editing;
+namespace Ralliement.Data;
 
 /// <summary>The sizes the database columns allow, checked in forms so that a long text is an error message, not a 500.</summary>
 public static class CampaignLimits
