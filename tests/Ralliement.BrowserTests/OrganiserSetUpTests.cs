@@ -20,7 +20,10 @@ public sealed class OrganiserSetUpTests(BrowserHost host) : IClassFixture<Browse
     private static async Task AssertAccessibleAsync(IPage page, IResponse? response, string path, int status = 200)
     {
         Assert.Equal(status, response?.Status);
-        await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
+        // Waiting for the "load" event here once timed out on a loaded page (Playwright reported only
+        // "networkidle" as fired); the committed address and a visible heading are what the checks need.
+        await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         Assert.EndsWith(path, new Uri(page.Url).PathAndQuery, StringComparison.Ordinal);
         await AccessibilityTests.AssertNoViolationsAsync(page);
     }
