@@ -53,7 +53,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
     }
 
-    public sealed record OrganisationView(string Name, string ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController = null, string? LegalNotice = null, string Slug = "");
+    public sealed record OrganisationView(string Name, string? ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController = null, string? LegalNotice = null, string Slug = "");
 
     public sealed record CommitmentView(int Id, string Label);
 

@@ -21,6 +21,8 @@ public sealed class Campaign
     public DateTime? OpensAt { get; set; }
     public DateTime? ClosesAt { get; set; }
     public int? Goal { get; set; }
+    /// <summary>The milestone announced once the goal is reached; null when the organisers set none.</summary>
+    public int? NextGoal { get; set; }
     /// <summary>Confirmed signatures, kept up to date in the same transaction as each confirmation or withdrawal.</summary>
     public int SignatureCount { get; set; }
     public FieldRule Institution { get; set; } = FieldRule.Optional;

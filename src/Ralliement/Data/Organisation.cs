@@ -8,7 +8,11 @@ public sealed class Organisation
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
-    public required string ContactEmail { get; set; }
+    /// <summary>
+    /// The public contact shown on notices and in signers' emails: filled in on purpose by an owner,
+    /// never taken from anyone's sign-in address; a campaign cannot be published until it is set.
+    /// </summary>
+    public string? ContactEmail { get; set; }
     public string? PostalAddress { get; set; }
     /// <summary>Months after a campaign closes before signers' personal data is erased.</summary>
     public int RetentionMonths { get; set; } = 12;
@@ -21,6 +25,11 @@ public sealed class Organisation
     /// posting directly) waits for a moderator once confirmed: only during a wave by default.
     /// </summary>
     public UnprovenSignatureRule UnprovenSignatures { get; set; }
+    /// <summary>The colour of the public pages' header and buttons, "#rrggbb"; null keeps the default.</summary>
+    public string? AccentColour { get; set; }
+    /// <summary>IANA time zone in which organisers see and enter times; everything is stored in UTC.</summary>
+    public string TimeZone { get; set; } = DefaultTimeZone;
+    public const string DefaultTimeZone = "Europe/Paris";
     public DateTime CreatedAt { get; set; }
     public List<Campaign> Campaigns { get; } = [];
     public List<Membership> Members { get; } = [];
@@ -74,6 +83,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         o.Property(x => x.PostalAddress).HasMaxLength(500);
         o.Property(x => x.DataController).HasMaxLength(500);
         o.Property(x => x.LegalNotice).HasMaxLength(4000);
+        o.Property(x => x.AccentColour).HasMaxLength(7);
+        o.Property(x => x.TimeZone).HasMaxLength(64).HasDefaultValue(Organisation.DefaultTimeZone);
         o.Property(x => x.UnprovenSignatures).HasConversion<string>().HasMaxLength(20);
     }
 }

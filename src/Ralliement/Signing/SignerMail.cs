@@ -48,6 +48,6 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> sharedText,
     }
 
     private string Signature(ReadCampaign.View campaign, PublicLinks links, string language) =>
-        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n{sharedText["MailPrivacy", campaign.Organisation.ContactEmail]}\n"
+        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n{sharedText["MailPrivacy", campaign.Organisation.ContactEmail ?? ""]}\n"
         + selfServiceText["MailSelfServiceLine", links.MySignatureRequest(language, campaign.Slug)];
 }

@@ -275,6 +275,9 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("NextGoal")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("OpensAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -701,8 +704,11 @@ namespace Ralliement.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccentColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("ContactEmail")
-                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
@@ -733,6 +739,13 @@ namespace Ralliement.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("Europe/Paris");
 
                     b.Property<string>("UnprovenSignatures")
                         .IsRequired()

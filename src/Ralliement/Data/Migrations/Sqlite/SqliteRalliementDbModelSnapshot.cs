@@ -262,6 +262,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NextGoal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("OpensAt")
                         .HasColumnType("TEXT");
 
@@ -674,8 +677,11 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccentColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactEmail")
-                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
@@ -706,6 +712,13 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Europe/Paris");
 
                     b.Property<string>("UnprovenSignatures")
                         .IsRequired()
