@@ -40,6 +40,7 @@ public sealed partial class BrowserHost : WebApplicationFactory<Program>, IAsync
         builder.UseEnvironment("Production");
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Mail:PollInterval", "00:00:00.200");
+        builder.UseSetting("StrictTexts", "true");
         builder.ConfigureLogging(logging => Ralliement.Tests.Support.TestLogFile.AddTo(logging, "browser"));
     }
 

@@ -80,17 +80,15 @@ public sealed class FormErrors : IReadOnlyList<FormError>
 
     private static string Say(FormError error, ReadOnlySpan<IStringLocalizer> resources)
     {
-        LocalizedString? text = null;
         foreach (var resource in resources)
         {
-            // Without arguments the text is not a format: a brace in it stays as written.
-            text = error.Arguments.Length == 0 ? resource[error.Key] : resource[error.Key, error.Arguments];
-            if (!text.ResourceNotFound)
+            if (resource.Holds(error.Key))
             {
-                break;
+                // Without arguments the text is not a format: a brace in it stays as written.
+                return error.Arguments.Length == 0 ? resource[error.Key] : resource[error.Key, error.Arguments];
             }
         }
-        return text?.Value ?? error.Key;
+        return error.Key;
     }
 
     public IEnumerator<FormError> GetEnumerator() => _errors.GetEnumerator();

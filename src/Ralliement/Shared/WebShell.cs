@@ -16,6 +16,7 @@ public static class WebShell
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddLocalization();
+        builder.Services.AddStrictTexts(builder.Configuration);
         // Accented letters are written as they are, not as &#xE9; entities: pages stay small and readable.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lang"] = typeof(LanguageRouteConstraint));

@@ -83,6 +83,7 @@ public partial class RalliementApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Mail:PollInterval", "00:00:00.200");
+        builder.UseSetting("StrictTexts", "true");
         foreach (var (key, value) in TestDatabase.NewDatabaseSettings(out _postgresDatabase))
         {
             builder.UseSetting(key, value);
