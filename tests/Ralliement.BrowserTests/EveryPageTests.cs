@@ -206,7 +206,7 @@ public sealed partial class EveryPageTests(BrowserHost host) : IClassFixture<Bro
         switch (visitor)
         {
             case Visitor.Anyone:
-                return (await context.NewPageAsync(), ["/fr/", campaign, "/fr/organiser/login", "/fr/organiser/forgot-password", "/fr" + Missing, await SetUpPathAsync()]);
+                return (await context.NewPageAsync(), ["/fr/", campaign, "/fr/organiser/login", "/fr/organiser/forgot-password", "/fr" + Missing, await SetUpPathAsync(), await UnsubscribePathAsync()]);
             case Visitor.Signer:
                 return (await context.NewPageAsync(), await SignerPathsAsync(context));
             default:
@@ -261,6 +261,13 @@ public sealed partial class EveryPageTests(BrowserHost host) : IClassFixture<Bro
             await Task.Delay(100);
         }
         throw new TimeoutException($"No email with a /{kind}/ link for {address}.");
+    }
+
+    /// <summary>The unsubscribe link of a news email, for the demo campaign's last confirmed signature.</summary>
+    private async Task<string> UnsubscribePathAsync()
+    {
+        var id = await host.WithDbAsync(db => db.Signatures.Where(s => s.State == SignatureState.Confirmed).MaxAsync(s => s.Id));
+        return $"/fr/unsubscribe/{host.Services.GetRequiredService<Ralliement.News.UnsubscribeTokens>().For(id)}";
     }
 
     /// <summary>The one-time link a new organisation's first owner opens, as the admin command prints it.</summary>
