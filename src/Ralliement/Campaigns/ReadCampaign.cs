@@ -24,10 +24,14 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
 
         // The count.
         public int? Goal { get; init; }
+        public int? NextGoal { get; init; }
         public required int SignatureCount { get; init; }
         public required int OrganisationCount { get; init; }
 
         // When it takes signatures, and what happens to them.
+        public DateTime? PublishedAt { get; init; }
+        public DateTime? ClosedAt { get; init; }
+        public DateTime? ArchivedAt { get; init; }
         public DateTime? OpensAt { get; init; }
         public DateTime? ClosesAt { get; init; }
         public required bool AcceptsSignatures { get; init; }
@@ -53,7 +57,10 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             State == CampaignState.Open && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
     }
 
-    public sealed record OrganisationView(string Name, string? ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController = null, string? LegalNotice = null, string Slug = "");
+    /// <param name="AccentColour">As stored: pages check it again (<see cref="Shared.AccentColour.ForPublicPages"/>).</param>
+    /// <param name="TimeZone">IANA, in which public pages write the campaign's dates.</param>
+    public sealed record OrganisationView(string Name, string? ContactEmail, string? PostalAddress, int RetentionMonths, string? DataController = null, string? LegalNotice = null, string Slug = "",
+        string? AccentColour = null, string TimeZone = Data.Organisation.DefaultTimeZone);
 
     public sealed record CommitmentView(int Id, string Label);
 
@@ -118,7 +125,8 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             Slug = campaign.Slug,
             Kind = campaign.Kind,
             State = campaign.State,
-            Organisation = new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice, organisation.Slug),
+            Organisation = new OrganisationView(organisation.Name, organisation.ContactEmail, organisation.PostalAddress, organisation.RetentionMonths, organisation.DataController, organisation.LegalNotice, organisation.Slug,
+                organisation.AccentColour, organisation.TimeZone),
             LogoVersion = logoUpdatedAt?.Ticks,
             Language = text.Language,
             Title = text.Title,
@@ -127,8 +135,12 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             TextVersion = text.Version,
             Amended = text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
             Goal = campaign.Goal,
+            NextGoal = campaign.NextGoal,
             SignatureCount = campaign.SignatureCount,
             OrganisationCount = organisationCount,
+            PublishedAt = campaign.PublishedAt,
+            ClosedAt = campaign.ClosedAt,
+            ArchivedAt = campaign.ArchivedAt,
             OpensAt = campaign.OpensAt,
             ClosesAt = campaign.ClosesAt,
             AcceptsSignatures = campaign.AcceptsSignaturesAt(clock.GetUtcNow().UtcDateTime),

@@ -44,14 +44,22 @@ public static partial class WebSecurity
         return form.Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || p.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true));
     }
 
+    /// <summary>
+    /// The content security policy of every response. <paramref name="styleHash"/> allows one inline
+    /// style element by its SHA-256: a public page's accent colour (<see cref="AccentColour.StyleRule"/>).
+    /// </summary>
+    public static string ContentSecurityPolicy(string? styleHash = null) =>
+        "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'"
+        + (styleHash is null ? "" : $" 'sha256-{styleHash}'")
+        + "; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     /// <summary>Sets the security headers of every response, and refuses other methods than GET, HEAD and POST, and cross-site form posts.</summary>
     public static IApplicationBuilder UseWebSecurity(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
         // Scripts only from this site: the signing form's proof of work (wwwroot/proof-of-work.js), its
         // worker (the same file) and its request for a challenge. No inline script, no other origin.
-        headers.ContentSecurityPolicy =
-            "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy();
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
