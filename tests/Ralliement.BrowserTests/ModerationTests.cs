@@ -24,7 +24,7 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
         await page.GetByLabel("Maëlle Retenue").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Approuver" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 signature(s) approuvée(s)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 signature approuvée");
         await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}&state=confirmed");
         await page.GetByRole(AriaRole.Row, new() { Name = "Maëlle Retenue" }).GetByRole(AriaRole.Link).ClickAsync();

@@ -110,7 +110,7 @@ public sealed class OrganiserSetUpTests(BrowserHost host) : IClassFixture<Browse
         await page.GetByLabel("Le même mot de passe, encore").FillAsync(Password);
         var joined = await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte et rejoindre" }).ClickAsync());
         await AssertAccessibleAsync(page, joined, $"/fr/organiser/{organisation}");
-        await Assertions.Expect(page.GetByText("Votre rôle : éditeur")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Votre rôle\u202f: éditeur")).ToBeVisibleAsync();
 
         await using var visitor = await host.NewContextAsync(javaScript: true);
         var forgot = await visitor.NewPageAsync();

@@ -14,7 +14,7 @@ public sealed class SelfServiceTests(BrowserHost host) : IClassFixture<BrowserHo
         await host.ConfirmedSignatureAsync(email, "Rosa", "Parcs");
 
         await page.GotoAsync("/fr/c/objection-ia-generative");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Votre signature : voir, télécharger, retirer ou effacer vos données" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Votre signature\u202f: voir, télécharger, retirer ou effacer vos données" }).ClickAsync();
         await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Recevoir le lien" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();

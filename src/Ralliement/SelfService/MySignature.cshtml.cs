@@ -11,7 +11,7 @@ namespace Ralliement.SelfService;
 /// </summary>
 public sealed class MySignatureModel(
     ReadSignatureRecord readRecord, WithdrawSignature withdrawSignature, EraseSignature eraseSignature, StopNews stopNews,
-    IStringLocalizer<Text> sharedText) : PageModel
+    IStringLocalizer<Text> sharedText, IStringLocalizer<SelfServiceText> selfServiceText, IConfiguration configuration) : PageModel
 {
     public enum Done { Nothing, Withdrawn, Erased, NewsStopped }
 
@@ -30,7 +30,8 @@ public sealed class MySignatureModel(
         {
             return await ShowAsync(lang, token, cancellationToken);
         }
-        return File(SignatureDownload.Write(record, sharedText), "application/json", $"signature-{record.CampaignSlug}.json");
+        var campaignAddress = PublicLinks.For(Request, configuration).Campaign(lang, record.CampaignSlug);
+        return File(SignatureDownload.Write(record, campaignAddress, sharedText, selfServiceText), "application/json", $"signature-{record.CampaignSlug}.json");
     }
 
     public async Task<IActionResult> OnPostStopNewsAsync([FromRoute] string lang, [FromRoute] string token, CancellationToken cancellationToken)

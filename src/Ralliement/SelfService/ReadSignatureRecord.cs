@@ -7,8 +7,9 @@ public sealed class ReadSignatureRecord(RalliementDb db, AddressProtection addre
 {
     /// <param name="Signature">The row as stored, read only.</param>
     /// <param name="Email">The address as the signer typed it, when it is still kept (sealed); else null.</param>
+    /// <param name="OrganisationName">Who publishes the text, as the signing form named them in its consents.</param>
     public sealed record Record(
-        Signature Signature, string CampaignSlug, string CampaignTitle, bool CampaignHoldsForReview,
+        Signature Signature, string CampaignSlug, string CampaignTitle, string OrganisationName, bool CampaignHoldsForReview,
         string? Email, IReadOnlyList<string> Commitments, IReadOnlyList<FieldValue> Fields);
 
     public sealed record FieldValue(string Label, string Value);
@@ -31,6 +32,7 @@ public sealed class ReadSignatureRecord(RalliementDb db, AddressProtection addre
         }
         var signature = await db.Signatures.AsNoTracking()
             .Include(s => s.Campaign).ThenInclude(c => c.Texts)
+            .Include(s => s.Campaign).ThenInclude(c => c.Organisation)
             .Include(s => s.Commitments)
             .Include(s => s.FieldValues)
             .AsSplitQuery()
@@ -46,7 +48,7 @@ public sealed class ReadSignatureRecord(RalliementDb db, AddressProtection addre
         var fields = await db.CustomFields.AsNoTracking().Include(f => f.Labels)
             .Where(f => fieldIds.Contains(f.Id)).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellationToken);
         return new Record(
-            signature, campaign.Slug, text?.Title ?? campaign.Slug, campaign.HoldsSignaturesForReview,
+            signature, campaign.Slug, text?.Title ?? campaign.Slug, campaign.Organisation.Name, campaign.HoldsSignaturesForReview,
             addresses.TryOpen(signature.SealedEmail, out var email) ? email : null,
             commitments.Select(c => Label(c.Labels.Select(l => (l.Language, l.Text)), language, campaign.DefaultLanguage)).ToList(),
             fields.Select(f => new FieldValue(

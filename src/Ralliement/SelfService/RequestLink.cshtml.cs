@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
+using Ralliement.Signing;
 
 namespace Ralliement.SelfService;
 
@@ -16,12 +18,15 @@ namespace Ralliement.SelfService;
 [OutputCache(PolicyName = PublicPageCaching.Policy)]
 // Each POST may send an email: limited per client network, like the organisers' link requests.
 [EnableRateLimiting(RateLimits.LinksPolicy)]
-public sealed class RequestLinkModel(ReadCampaign readCampaign, RequestSignatureLink requestLink, IConfiguration configuration) : PageModel
+public sealed class RequestLinkModel(
+    ReadCampaign readCampaign, RequestSignatureLink requestLink, IConfiguration configuration, IOptions<SigningOptions> signingOptions) : PageModel
 {
     public ReadCampaign.View Campaign { get; private set; } = null!;
     public string Email { get; private set; } = "";
     public FormErrors Errors { get; private set; } = FormErrors.None;
     public bool Sent { get; private set; }
+    /// <summary>How long an address waits between two emails about one text, whatever they say.</summary>
+    public int RepeatMinutes => (int)Math.Ceiling(signingOptions.Value.RepeatMailInterval.TotalMinutes);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
     {

@@ -13,10 +13,10 @@ namespace Ralliement.Signing;
 public static class ConsentWording
 {
     /// <summary>The wording the form shows now.</summary>
-    public const string Current = "2026-11";
+    public const string Current = "2026-12";
 
     /// <summary>SHA-256 of the consent texts of <see cref="Current"/>, in hex (see the test that checks it).</summary>
-    public const string Hash = "4fdb0a2493e98489e1b34cedadc9a53919be0fbd487bfa7cbb1a7426603dde1f";
+    public const string Hash = "1d2dedd09e25ba978a044bef65b0a864b694dc344a7620121f1ab69542b5b09d";
 
     /// <summary>The hash of the wording as the resources hold it now: one text per name and language, in order.</summary>
     /// <param name="text">The text of a resource name in a language.</param>

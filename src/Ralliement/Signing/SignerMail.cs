@@ -12,6 +12,7 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> sharedText,
     public void AddConfirmation(RalliementDb db, ReadCampaign.View campaign, string to, string firstName, PublicLinks links, string token, string? organisationName = null)
     {
         var language = Languages.Current;
+        var days = (int)Math.Ceiling(options.Value.ConfirmationLifetime.TotalDays);
         var intro = sharedText["MailConfirmIntro", campaign.Title, campaign.Organisation.Name].Value;
         if (organisationName is not null)
         {
@@ -21,7 +22,7 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> sharedText,
             sharedText["MailHello", firstName],
             intro,
             sharedText["MailConfirmAction", links.Confirm(language, token)],
-            sharedText["MailConfirmExpiry", (int)Math.Ceiling(options.Value.ConfirmationLifetime.TotalDays)],
+            sharedText[Languages.CountKey("MailConfirmExpiry", days), days],
             sharedText["MailWithdraw", links.Withdraw(language, token)],
             sharedText["MailNotYou"],
             Signature(campaign, links, language));

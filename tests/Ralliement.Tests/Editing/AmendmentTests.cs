@@ -28,7 +28,7 @@ public sealed class AmendmentTests
 
         var page = await visitor.GetStringAsync("/fr/c/texte-amende");
         Assert.Contains("Second texte.", page, StringComparison.Ordinal);
-        Assert.Contains("Texte amendé le 22 novembre 2026 : Coquille corrigée", page, StringComparison.Ordinal);
+        Assert.Contains("Texte amendé le 22 novembre 2026&#x202F;: Coquille corrigée", page, StringComparison.Ordinal);
         Assert.Contains("/fr/c/texte-amende/versions", page, StringComparison.Ordinal);
         var versions = await visitor.GetStringAsync("/fr/c/texte-amende/versions");
         Assert.Contains("du 22 novembre 2026 09:00 UTC au 22 novembre 2026 14:00 UTC", versions, StringComparison.Ordinal);

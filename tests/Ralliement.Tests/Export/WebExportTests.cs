@@ -240,7 +240,7 @@ public sealed class WebExportTests : IDisposable
 
         Assert.True(response.Headers.CacheControl?.NoStore, "An organiser page must not be stored.");
         Assert.Contains("2 confirmed signatures", page, StringComparison.Ordinal);
-        Assert.Contains("1 people who confirmed", page, StringComparison.Ordinal);
+        Assert.Contains("1 person who confirmed", page, StringComparison.Ordinal);
         Assert.Contains("holds no email addresses", page, StringComparison.Ordinal);
         Assert.Contains("export.csv?set=contacts", page, StringComparison.Ordinal);
         Assert.Contains("export.json?set=signatures", page, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class BadInputTests(RalliementApp app) : IClassFixture<RalliementA
         Assert.Contains("id=\"f-LastName-error\"", french, StringComparison.Ordinal);
         Assert.Contains("id=\"f-Email-error\"", french, StringComparison.Ordinal);
         Assert.Contains("Votre accord est nécessaire", french, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#f-FirstName\">Prénom : Ce champ est obligatoire.</a>", french, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#f-FirstName\">Prénom&#x202F;: Ce champ est obligatoire.</a>", french, StringComparison.Ordinal);
 
         var english = await RefusedAsync([], "en");
         Assert.Contains("There is a problem with the form", english, StringComparison.Ordinal);

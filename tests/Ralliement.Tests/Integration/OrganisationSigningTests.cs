@@ -66,8 +66,8 @@ public sealed partial class OrganisationSigningTests : IDisposable
         var french = await _app.SignAsync(form, "fr");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, french.StatusCode);
         var page = await french.Content.ReadAsStringAsync();
-        Assert.Contains("<a href=\"#f-OrganisationName\">Nom de l’organisation : Ce champ est obligatoire.</a>", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#f-OrganisationKind\">Type d’organisation : Ce champ est obligatoire.</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#f-OrganisationName\">Nom de l’organisation&#x202F;: Ce champ est obligatoire.</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#f-OrganisationKind\">Type d’organisation&#x202F;: Ce champ est obligatoire.</a>", page, StringComparison.Ordinal);
         Assert.Contains("id=\"f-SignAs-organisation\" name=\"SignAs\" value=\"organisation\" checked=\"checked\"", page, StringComparison.Ordinal);
 
         form["OrganisationName"] = "Sud Éducation";
@@ -89,7 +89,7 @@ public sealed partial class OrganisationSigningTests : IDisposable
         Assert.Equal(HttpStatusCode.SeeOther, signed.StatusCode);
         var mail = await _app.EmailToAsync(form["Email"]);
         Assert.Contains("Bonjour Rémi", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("au nom de l’organisation « Sud Éducation »", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("au nom de l’organisation «\u202fSud Éducation\u202f»", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await _app.ConfirmAsync(mail)).StatusCode);
 
         var stored = await _app.SignatureOfAsync(form["Email"]);

@@ -42,9 +42,9 @@ public sealed class SignerFieldsTests : IDisposable
         form["Country"] = new string('x', SignerLimits.Detail + 1);
 
         var french = await RefusedPageAsync(form, "fr");
-        Assert.Contains("<a href=\"#f-City\">Ville : Ce champ est obligatoire.</a>", french, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#f-City\">Ville&#x202F;: Ce champ est obligatoire.</a>", french, StringComparison.Ordinal);
         Assert.Contains("<span class=\"error\" id=\"f-City-error\">Ce champ est obligatoire.</span>", french, StringComparison.Ordinal);
-        Assert.Contains($"<a href=\"#f-Country\">Pays : Ce champ ne peut pas dépasser {SignerLimits.Detail} caractères.</a>", french, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"#f-Country\">Pays&#x202F;: Ce champ ne peut pas dépasser {SignerLimits.Detail} caractères.</a>", french, StringComparison.Ordinal);
 
         var english = await RefusedPageAsync(form, "en");
         Assert.Contains("<a href=\"#f-City\">City: This field is required.</a>", english, StringComparison.Ordinal);
@@ -92,8 +92,8 @@ public sealed class SignerFieldsTests : IDisposable
         form[$"Custom{note}"] = new string('y', SignerLimits.Institution + 1);
 
         var french = await RefusedPageAsync(form, "fr");
-        Assert.Contains($"<a href=\"#f-Custom{lab}\">Laboratoire : Ce champ est obligatoire.</a>", french, StringComparison.Ordinal);
-        Assert.Contains($"<a href=\"#f-Custom{note}\">Remarque : Ce champ ne peut pas dépasser {SignerLimits.Institution} caractères.</a>", french, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"#f-Custom{lab}\">Laboratoire&#x202F;: Ce champ est obligatoire.</a>", french, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"#f-Custom{note}\">Remarque&#x202F;: Ce champ ne peut pas dépasser {SignerLimits.Institution} caractères.</a>", french, StringComparison.Ordinal);
         Assert.Contains($"id=\"f-Custom{lab}-error\">Ce champ est obligatoire.</span>", french, StringComparison.Ordinal);
 
         form[$"Custom{lab}"] = "Chimie\u202Eeuqisyhp";
@@ -123,11 +123,11 @@ public sealed class SignerFieldsTests : IDisposable
             [(lab, "LPCA (UMR 1234)"), (member, "A-00042")],
             stored.FieldValues.OrderBy(v => v.CustomFieldId).Select(v => (v.CustomFieldId, v.Value)));
         var french = await _app.PublicListAsync();
-        Assert.Contains("Laboratoire : LPCA (UMR 1234)", french, StringComparison.Ordinal);
+        Assert.Contains("Laboratoire&#x202F;: LPCA (UMR 1234)", french, StringComparison.Ordinal);
         Assert.DoesNotContain("A-00042", french, StringComparison.Ordinal);
         Assert.Contains("Laboratory: LPCA (UMR 1234)", await _app.PublicListAsync("en"), StringComparison.Ordinal);
         using var client = _app.Browser();
-        Assert.Contains("Laboratoire : LPCA (UMR 1234)", await client.GetStringAsync($"/fr/c/{RalliementApp.Slug}"), StringComparison.Ordinal);
+        Assert.Contains("Laboratoire&#x202F;: LPCA (UMR 1234)", await client.GetStringAsync($"/fr/c/{RalliementApp.Slug}"), StringComparison.Ordinal);
     }
 
     [Fact]

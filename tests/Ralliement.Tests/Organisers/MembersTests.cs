@@ -58,7 +58,7 @@ public sealed class MembersTests
 
         Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
         Assert.Equal("/fr/organiser/collectif-demo", joined.Headers.Location?.OriginalString);
-        Assert.Contains("Votre rôle : éditeur", await newcomer.GetStringAsync("/fr/organiser/collectif-demo"), StringComparison.Ordinal);
+        Assert.Contains("Votre rôle&#x202F;: éditeur", await newcomer.GetStringAsync("/fr/organiser/collectif-demo"), StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == invited && u.EmailConfirmed && u.DisplayName == "Noa")));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(link)).StatusCode);
         Assert.Equal(["member.invite", "member.join"], (await AuditAsync(app)).Where(a => a.StartsWith("member.", StringComparison.Ordinal)));

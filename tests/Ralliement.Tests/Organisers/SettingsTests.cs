@@ -35,7 +35,7 @@ public sealed class SettingsTests
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("The settings have been saved.", await owner.GetStringAsync(Settings + "?saved=true"), StringComparison.Ordinal);
         var privacy = await visitor.GetStringAsync($"/fr/c/{RalliementApp.Slug}/privacy");
-        Assert.Contains("Responsable du traitement : Association Collectif des chercheuses, représentée par sa présidente", privacy, StringComparison.Ordinal);
+        Assert.Contains("Responsable du traitement&#x202F;: Association Collectif des chercheuses, représentée par sa présidente", privacy, StringComparison.Ordinal);
         Assert.Contains("au plus tard 24 mois", privacy, StringComparison.Ordinal);
         var legal = await visitor.GetStringAsync($"/en/c/{RalliementApp.Slug}/legal");
         Assert.Contains("<h1>Legal notice</h1>", legal, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class SettingsTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var page = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("id=\"settings-name-error\">Give the organisation&#x27;s name", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"settings-name-error\">Give the organisation’s name", page, StringComparison.Ordinal);
         Assert.Contains("id=\"settings-contactemail-error\">Give a valid email address.", page, StringComparison.Ordinal);
         Assert.Contains("id=\"settings-retentionmonths-error\">Give a number of months between 1 and 120.", page, StringComparison.Ordinal);
         Assert.Contains("id=\"settings-legalnotice-error\">At most 4000 characters.", page, StringComparison.Ordinal);

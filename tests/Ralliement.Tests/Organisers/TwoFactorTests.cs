@@ -80,7 +80,7 @@ public sealed partial class TwoFactorTests
         await PasswordStepAsync(first, email);
         var used = await RalliementApp.PostFormAsync(first, "/fr/organiser/login/recovery", new() { ["Code"] = codes[3] });
         Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
-        Assert.Contains("Codes de secours restants : 9.", await first.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Contains("Codes de secours restants&#x202F;: 9.", await first.GetStringAsync(Page), StringComparison.Ordinal);
 
         using var second = app.Browser();
         await PasswordStepAsync(second, email);

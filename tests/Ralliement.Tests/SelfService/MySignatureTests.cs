@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
 using Ralliement.Tests.Support;
@@ -34,7 +35,7 @@ public sealed class MySignatureTests : IDisposable
         Assert.Contains("Confirmée et comptée", page, StringComparison.Ordinal);
         Assert.Contains("Version 1", page, StringComparison.Ordinal);
         Assert.Contains($"/fr/c/{RalliementApp.Slug}/versions", page, StringComparison.Ordinal);
-        Assert.Contains("Formulation « 2026-11 »", page, StringComparison.Ordinal);
+        Assert.Contains("Formulation «&#x202F;2026-12&#x202F;»", page, StringComparison.Ordinal);
         var commitment = await _app.WithDbAsync(db => db.Set<CommitmentLabel>().Where(l => l.Language == "fr")
             .Join(db.Set<SignatureCommitment>(), l => l.CommitmentId, c => c.CommitmentId, (l, c) => l.Text).FirstAsync());
         Assert.Contains(commitment, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
@@ -45,13 +46,24 @@ public sealed class MySignatureTests : IDisposable
         Assert.True(download.Headers.CacheControl?.NoStore);
         using var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
         var root = json.RootElement;
+        Assert.Equal(await _app.WithDbAsync(db => db.Campaigns.Where(c => c.Slug == RalliementApp.Slug).Select(c => c.Organisation.Name).SingleAsync()),
+            WebUtility.HtmlDecode(Regex.Match(page, "de la part de ([^<]+)</li>").Groups[1].Value));
+        Assert.DoesNotContain("{0}", page, StringComparison.Ordinal);
         Assert.Equal("Inès", root.GetProperty("firstName").GetString());
         Assert.Equal("<b>Ndiaye</b>", root.GetProperty("lastName").GetString());
         Assert.Equal(email, root.GetProperty("email").GetString());
-        Assert.Equal("Confirmed", root.GetProperty("state").GetString());
+        Assert.Equal("Confirmée et comptée", root.GetProperty("state").GetString());
+        Assert.EndsWith($"/fr/c/{RalliementApp.Slug}", root.GetProperty("campaign").GetProperty("address").GetString(), StringComparison.Ordinal);
+        Assert.Equal(await _app.WithDbAsync(db => db.Campaigns.Where(c => c.Slug == RalliementApp.Slug).SelectMany(c => c.Texts).Where(t => t.Language == "fr").Select(t => t.Title).SingleAsync()),
+            root.GetProperty("campaign").GetProperty("title").GetString());
+        foreach (var technical in new[] { "id", "slug", "searchText", "emailKey", "token", "holdReason" })
+        {
+            Assert.False(root.TryGetProperty(technical, out _), technical);
+        }
+        Assert.DoesNotContain("{0}", root.GetProperty("consent").GetProperty("wording").ToString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("acceptsNews").GetBoolean());
         Assert.Equal(commitment, root.GetProperty("commitments")[0].GetString());
-        Assert.Equal("2026-11", root.GetProperty("consent").GetProperty("version").GetString());
+        Assert.Equal("2026-12", root.GetProperty("consent").GetProperty("version").GetString());
     }
 
     [Fact]
@@ -69,7 +81,8 @@ public sealed class MySignatureTests : IDisposable
         Assert.DoesNotContain(email, page, StringComparison.OrdinalIgnoreCase);
         var json = await download.Content.ReadAsStringAsync();
         Assert.DoesNotContain(email, json, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("\"emailStored\": \"keyed hash only\"", json, StringComparison.Ordinal);
+        using var parsed = JsonDocument.Parse(json);
+        Assert.StartsWith("Non conservée", parsed.RootElement.GetProperty("emailKept").GetString(), StringComparison.Ordinal);
     }
 
     [BothDatabases]
@@ -157,5 +170,31 @@ public sealed class MySignatureTests : IDisposable
         var unknown = await browser.GetAsync("/en/my-signature/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("This link no longer works", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The state line of every state, each alone; the hold reason only while held; a count that goes down only if it was counted.</summary>
+    [Theory]
+    [InlineData(SignatureState.Pending, "En attente de confirmation par e-mail")]
+    [InlineData(SignatureState.Confirmed, "Confirmée et comptée")]
+    [InlineData(SignatureState.Held, "Confirmée, en attente d’un modérateur")]
+    [InlineData(SignatureState.Rejected, "Refusée par les modérateurs")]
+    public async Task The_page_states_the_signature_once_with_only_the_explanations_that_apply(SignatureState state, string line)
+    {
+        var email = RalliementApp.UniqueEmail("state");
+        var id = await _app.SignatureAsync(state, email);
+        // Every one was held once for a missing proof of work: a confirmed one was approved since.
+        await _app.WithDbAsync(db => db.Signatures.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.HoldReason, HoldReason.NoProofOfWork)));
+        var link = await _app.LinkToMySignatureAsync(email);
+        using var browser = _app.Browser();
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(link));
+
+        string[] lines = ["En attente de confirmation par e-mail", "Confirmée et comptée", "Confirmée, en attente d’un modérateur", "Refusée par les modérateurs"];
+        Assert.Equal([line], lines.Where(l => page.Contains(l, StringComparison.Ordinal)));
+        Assert.Equal(state == SignatureState.Pending, page.Contains("Ouvrez le lien de l’e-mail de confirmation", StringComparison.Ordinal));
+        Assert.Equal(state == SignatureState.Held, page.Contains("Pourquoi elle attend un modérateur", StringComparison.Ordinal));
+        Assert.Equal(state == SignatureState.Held, page.Contains("Envoyée sans le calcul de vérification", StringComparison.Ordinal));
+        Assert.Equal(state == SignatureState.Confirmed, page.Contains("le compte baisse d’une signature", StringComparison.Ordinal));
+        Assert.Equal(state != SignatureState.Confirmed, page.Contains("elle n’était pas comptée, le compte ne change pas", StringComparison.Ordinal));
     }
 }

@@ -28,7 +28,7 @@ public sealed class NoticeTests : IDisposable
 
         Assert.Contains("<h1>Notice de confidentialité</h1>", privacy, StringComparison.Ordinal);
         Assert.Contains("<h1>Privacy notice</h1>", privacyEn, StringComparison.Ordinal);
-        Assert.Contains("Responsable du traitement : Association &lt;script&gt;alert(1)&lt;/script&gt; &amp; co", privacy, StringComparison.Ordinal);
+        Assert.Contains("Responsable du traitement&#x202F;: Association &lt;script&gt;alert(1)&lt;/script&gt; &amp; co", privacy, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", privacy, StringComparison.Ordinal);
         Assert.Contains("au plus tard 18 mois", privacy, StringComparison.Ordinal);
         Assert.Contains("at the latest 18 months", privacyEn, StringComparison.Ordinal);
