@@ -30,7 +30,7 @@ public sealed class SpamWaveTests : IDisposable
 
         var preview = await moderator.GetStringAsync(Wave + query);
 
-        Assert.Contains("3 signature(s) match", preview, StringComparison.Ordinal);
+        Assert.Contains("3 signatures match", preview, StringComparison.Ordinal);
         Assert.Equal(3, await _app.SignatureCountAsync());
         var response = await moderator.PostAsync(Wave, new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -43,7 +43,7 @@ public sealed class SpamWaveTests : IDisposable
         }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("3 signature(s) rejected", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("3 signatures rejected", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         foreach (var id in spam)
         {
             Assert.Equal(SignatureState.Rejected, (await _app.SignatureByIdAsync(id)).State);
