@@ -22,7 +22,7 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
         await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}");
         await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GetByLabel("Maëlle Retenue").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Approuver" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approuver", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 signature approuvée");
         await AccessibilityTests.AssertNoViolationsAsync(page);
@@ -43,7 +43,7 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
         var page = await host.SignedInPageAsync(context, OrganisationRole.Moderator);
         await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}");
         await page.GetByLabel("Exportée Approuvée").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Approuver" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approuver", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
 
         await page.GotoAsync($"{Organisation}/campaigns/{campaign}/export");
@@ -67,7 +67,7 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
         await page.GotoAsync($"{Organisation}/moderation/wave");
         await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GotoAsync($"{Organisation}/moderation/wave?preview=true&campaign={campaign}&domain=univ-held.example");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Rejeter ces") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Rejeter ce") })).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoViolationsAsync(page);
     }
 

@@ -26,17 +26,33 @@ public sealed class ModerationQueueModel(ReadModerationQueue read, ModerateSigna
         await LoadAsync(lang, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(string lang, string? act, long[] ids, string? note, CancellationToken cancellationToken)
+    /// <summary>Signatures about to be rejected, listed on a page of their own before the second click.</summary>
+    public IReadOnlyList<ReadModerationQueue.Row>? Rejecting { get; private set; }
+    public string? Note { get; private set; }
+
+    /// <param name="act">One of the actions, on the ticked signatures; or <c>approve-shown</c> and <c>reject-shown</c> on every row the page showed.</param>
+    /// <param name="shown">The rows the page showed: "all shown" never reaches a signature that arrived after the page was drawn.</param>
+    /// <param name="confirmed">A rejection goes through only from its confirmation page.</param>
+    public async Task<IActionResult> OnPostAsync(string lang, string? act, long[] ids, long[] shown, string? note, bool confirmed, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<ModerationAction>(act, ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen) || ids.Length == 0 || ids.Length > 500
-            || note?.Length > MaxNote)
+        var onShown = act?.EndsWith("-shown", StringComparison.Ordinal) == true;
+        var chosenIds = onShown ? shown : ids;
+        if (!Enum.TryParse<ModerationAction>(onShown ? act![..^"-shown".Length] : act, ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen)
+            || chosenIds.Length == 0 || chosenIds.Length > 500 || note?.Length > MaxNote)
         {
-            Error = ids.Length == 0 ? "NothingTicked" : "BadAction";
+            Error = chosenIds.Length == 0 ? "NothingTicked" : "BadAction";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             await LoadAsync(lang, cancellationToken);
             return Page();
         }
-        var changed = await moderate.HandleAsync(Organisation, chosen, ids, note, cancellationToken);
+        if (chosen == ModerationAction.Reject && !confirmed)
+        {
+            Campaigns = await read.CampaignsAsync(Organisation, lang, cancellationToken);
+            Rejecting = await read.ChosenAsync(Campaigns, chosenIds, cancellationToken);
+            Note = note;
+            return Rejecting.Count == 0 ? NotFound() : Page();
+        }
+        var changed = await moderate.HandleAsync(Organisation, chosen, chosenIds, note, cancellationToken);
         var query = Filter.QueryString();
         var separator = query.Length == 0 ? "?" : "&";
         return Redirect($"/{lang}/organiser/{Organisation.Slug}/moderation{query}{separator}done={chosen.ToString().ToLowerInvariant()}&changed={changed}");

@@ -41,9 +41,24 @@ public sealed class ReadModerationQueue(RalliementDb db)
     {
         // The organisation's campaign ids rather than a join, so the (CampaignId, State, …) index serves the filter.
         var campaignIds = campaigns.Select(c => c.Id).ToList();
-        var found = await filter.Apply(db.Signatures.AsNoTracking().Where(s => campaignIds.Contains(s.CampaignId)))
+        var rows = await RowsAsync(campaigns, filter.Apply(db.Signatures.AsNoTracking().Where(s => campaignIds.Contains(s.CampaignId))), QueueFilter.PageSize + 1, cancellationToken);
+        var page = rows.Take(QueueFilter.PageSize).ToList();
+        return new Page(page, rows.Count > QueueFilter.PageSize ? page[^1].Id : null);
+    }
+
+    /// <summary>Those of the signatures a moderator chose that belong to these campaigns, newest first: what a confirmation lists.</summary>
+    public async Task<IReadOnlyList<Row>> ChosenAsync(IReadOnlyList<CampaignChoice> campaigns, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var campaignIds = campaigns.Select(c => c.Id).ToList();
+        var chosen = ids.Distinct().ToList();
+        return await RowsAsync(campaigns, db.Signatures.AsNoTracking().Where(s => campaignIds.Contains(s.CampaignId) && chosen.Contains(s.Id)), chosen.Count, cancellationToken);
+    }
+
+    private async Task<List<Row>> RowsAsync(IReadOnlyList<CampaignChoice> campaigns, IQueryable<Signature> signatures, int limit, CancellationToken cancellationToken)
+    {
+        var found = await signatures
             .OrderByDescending(s => s.Id)
-            .Take(QueueFilter.PageSize + 1)
+            .Take(limit)
             .Select(s => new
             {
                 s.Id,
@@ -60,7 +75,7 @@ public sealed class ReadModerationQueue(RalliementDb db)
             })
             .ToListAsync(cancellationToken);
         var titles = campaigns.ToDictionary(c => c.Id, c => c.Title);
-        var rows = found.Take(QueueFilter.PageSize)
+        return found
             .Select(s => new Row
             {
                 Id = s.Id,
@@ -75,6 +90,5 @@ public sealed class ReadModerationQueue(RalliementDb db)
                 Campaign = titles.GetValueOrDefault(s.CampaignId, ""),
             })
             .ToList();
-        return new Page(rows, found.Count > QueueFilter.PageSize ? rows[^1].Id : null);
     }
 }

@@ -7,16 +7,16 @@ namespace Ralliement.Moderation;
 public sealed class SignatureDetailModel(ReadSignatureDetail read) : OrganisationPageModel
 {
     public Signature Signature { get; private set; } = null!;
-    public string CampaignSlug { get; private set; } = "";
+    public string CampaignTitle { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string lang, long id, CancellationToken cancellationToken)
     {
-        if (await read.HandleAsync(Organisation, id, cancellationToken) is not { } found)
+        if (await read.HandleAsync(Organisation, id, lang, cancellationToken) is not { } found)
         {
             return NotFound();
         }
         Signature = found.Signature;
-        CampaignSlug = found.CampaignSlug;
+        CampaignTitle = found.CampaignTitle;
         return Page();
     }
 }

@@ -18,11 +18,28 @@ public sealed class MembersModel(ReadMembers read, ChangeMembers members, Invite
     public string? Error { get; private set; }
     public string? InviteError { get; private set; }
     public string? Done { get; private set; }
+    /// <summary>The member whose removal waits for a second click, on a page of its own.</summary>
+    public ReadMembers.Member? Removing { get; private set; }
+    /// <summary>The invitation whose withdrawal waits for a second click.</summary>
+    public ReadMembers.Pending? Revoking { get; private set; }
 
-    public Task<PageResult> OnGetAsync(string? done, CancellationToken cancellationToken)
+    /// <param name="remove">Asks to confirm the removal of this member.</param>
+    /// <param name="revoke">Asks to confirm the withdrawal of this invitation.</param>
+    public async Task<IActionResult> OnGetAsync(string? done, string? remove, int? revoke, CancellationToken cancellationToken)
     {
         Done = done is "invited" or "role" or "removed" or "revoked" ? done : null;
-        return ShowAsync(StatusCodes.Status200OK, cancellationToken);
+        await ShowAsync(StatusCodes.Status200OK, cancellationToken);
+        if (remove is not null)
+        {
+            Removing = Members.FirstOrDefault(m => m.Id == remove);
+            return Removing is null ? NotFound() : Page();
+        }
+        if (revoke is not null)
+        {
+            Revoking = Invitations.FirstOrDefault(i => i.Id == revoke);
+            return Revoking is null ? NotFound() : Page();
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostInviteAsync([FromRoute] string lang, CancellationToken cancellationToken)

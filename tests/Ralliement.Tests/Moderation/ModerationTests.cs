@@ -12,8 +12,8 @@ public sealed class ModerationTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    /// <summary>Ticks the signatures and presses an action's button, as a moderator does in the queue.</summary>
-    private static async Task<HttpResponseMessage> ActAsync(HttpClient client, string action, IEnumerable<long> ids, string? note = null)
+    /// <summary>Ticks the signatures and presses an action's button, as a moderator does in the queue (and confirms a rejection on its second page).</summary>
+    private static async Task<HttpResponseMessage> ActAsync(HttpClient client, string action, IEnumerable<long> ids, string? note = null, bool confirmed = true)
     {
         // The form, and its token, show when the queue lists something.
         var page = await client.GetStringAsync(Queue);
@@ -31,7 +31,56 @@ public sealed class ModerationTests : IDisposable
         {
             fields.Add(new("note", note));
         }
+        if (confirmed)
+        {
+            fields.Add(new("confirmed", "true"));
+        }
         return await client.PostAsync(Queue, new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task Rejecting_first_lists_the_signatures_on_a_confirmation_page_and_changes_nothing()
+    {
+        var first = await _app.SignatureAsync(SignatureState.Held, firstName: "Doubtful", lastName: "One");
+        var second = await _app.SignatureAsync(SignatureState.Held, firstName: "Doubtful", lastName: "Two");
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+
+        var response = await ActAsync(moderator, "reject", [first, second], note: "spam", confirmed: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Reject these 2 signatures?", page, StringComparison.Ordinal);
+        Assert.Contains("Doubtful One", page, StringComparison.Ordinal);
+        Assert.Contains("Doubtful Two", page, StringComparison.Ordinal);
+        Assert.Contains(@"name=""confirmed"" value=""true""", page, StringComparison.Ordinal);
+        Assert.Contains(@"name=""note"" value=""spam""", page, StringComparison.Ordinal);
+        Assert.Equal(SignatureState.Held, (await _app.SignatureByIdAsync(first)).State);
+        Assert.Equal(SignatureState.Held, (await _app.SignatureByIdAsync(second)).State);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.AuditLog.CountAsync(e => e.Action == "signature.reject")));
+    }
+
+    [Fact]
+    public async Task Approving_all_shown_approves_the_rows_the_page_showed_and_not_one_held_since()
+    {
+        var first = await _app.SignatureAsync(SignatureState.Held, firstName: "Seen", lastName: "One");
+        var second = await _app.SignatureAsync(SignatureState.Held, firstName: "Seen", lastName: "Two");
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+        var queue = await moderator.GetStringAsync(Queue);
+        var later = await _app.SignatureAsync(SignatureState.Held, firstName: "Arrived", lastName: "Later");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", RalliementApp.AntiforgeryToken(queue)),
+            new("act", "approve-shown"),
+        };
+        fields.AddRange(System.Text.RegularExpressions.Regex.Matches(queue, @"name=""shown"" value=""(\d+)""").Select(m => new KeyValuePair<string, string>("shown", m.Groups[1].Value)));
+
+        var response = await moderator.PostAsync(Queue, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("done=approve&changed=2", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(SignatureState.Confirmed, (await _app.SignatureByIdAsync(first)).State);
+        Assert.Equal(SignatureState.Confirmed, (await _app.SignatureByIdAsync(second)).State);
+        Assert.Equal(SignatureState.Held, (await _app.SignatureByIdAsync(later)).State);
     }
 
     [BothDatabases]

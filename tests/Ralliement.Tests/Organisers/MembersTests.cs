@@ -137,6 +137,28 @@ public sealed class MembersTests
     }
 
     [Fact]
+    public async Task Removing_a_member_is_asked_on_a_page_of_its_own_and_happens_only_from_there()
+    {
+        using var app = new RalliementApp();
+        using var owner = await app.SignedInAsync(OrganisationRole.Owner);
+        var editor = await app.OrganiserAccountAsync(OrganisationRole.Editor);
+        var editorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == editor).Select(u => u.Id).SingleAsync());
+        var list = await owner.GetStringAsync(Members);
+        var ask = $"{Members}?remove={Uri.EscapeDataString(editorId)}";
+        Assert.Contains($@"href=""{ask}""", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=remove", list, StringComparison.Ordinal);
+
+        var confirmation = await owner.GetStringAsync(ask);
+
+        Assert.Contains($"Retirer {editor}&#x202F;?", confirmation, StringComparison.Ordinal);
+        Assert.Contains(@"class=""danger""", confirmation, StringComparison.Ordinal);
+        Assert.Equal(OrganisationRole.Editor, await RoleAsync(app, editor));
+        Assert.Equal(HttpStatusCode.Redirect, (await RalliementApp.PostFormAsync(owner, Members + "?handler=remove", new() { ["organiserId"] = editorId }, ask)).StatusCode);
+        Assert.Null(await RoleAsync(app, editor));
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(ask)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_invitation_expires_after_seven_days()
     {
         using var app = new RalliementApp();
