@@ -4,11 +4,12 @@ using CsvHelper.Configuration;
 
 namespace Ralliement.Export;
 
-/// <summary>Writes an export as UTF-8 CSV (RFC 4180, CRLF), each row as it is read.</summary>
+/// <summary>Writes an export as UTF-8 CSV (RFC 4180, CRLF, the separator chosen), each row as it is read.</summary>
 public static class CsvSheet
 {
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    private static CsvConfiguration Configuration(string delimiter) => new(CultureInfo.InvariantCulture)
     {
+        Delimiter = delimiter,
         // A signer's name is typed by anyone: a cell such as =HYPERLINK(…) must stay text when an
         // organiser opens the file in a spreadsheet (OWASP "CSV injection"), so it gets a leading '.
         // CsvHelper applies this to every field written, the header's labels included.
@@ -19,12 +20,16 @@ public static class CsvSheet
     };
 
     /// <returns>How many rows were written.</returns>
-    public static async Task<int> WriteAsync(ExportSignatures.Sheet sheet, TextWriter destination, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(ExportSignatures.Sheet sheet, TextWriter destination, CsvFormat format, CancellationToken cancellationToken)
     {
-        await using var csv = new CsvWriter(destination, Configuration, leaveOpen: true);
+        if (format.ByteOrderMark)
+        {
+            await destination.WriteAsync('\uFEFF');
+        }
+        await using var csv = new CsvWriter(destination, Configuration(format.Delimiter), leaveOpen: true);
         foreach (var column in sheet.Columns)
         {
-            csv.WriteField(column.Name);
+            csv.WriteField(format.Header(column));
         }
         await csv.NextRecordAsync();
         var count = 0;

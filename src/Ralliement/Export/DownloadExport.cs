@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Ralliement.Organisers;
 
 namespace Ralliement.Export;
@@ -20,10 +21,10 @@ public static class DownloadExport
     {
         var campaign = app.MapGroup("/{lang:lang}/organiser/{org}/campaigns/{id:int}")
             .RequireAuthorization(OrganisationAccess.Policy.ExportSignatures);
-        campaign.MapGet("/export.csv", (int id, string? set, HttpContext http, ExportSignatures export, RalliementDb db, Audit audit, TimeProvider clock) =>
-            DownloadAsync(id, set, "csv", http, export, db, audit, clock));
+        campaign.MapGet("/export.csv", (int id, string? set, string? separator, HttpContext http, ExportSignatures export, RalliementDb db, Audit audit, TimeProvider clock, IStringLocalizer<ExportText> text) =>
+            DownloadAsync(id, set, "csv", http, export, db, audit, clock, Csv(separator, http, text)));
         campaign.MapGet("/export.json", (int id, string? set, HttpContext http, ExportSignatures export, RalliementDb db, Audit audit, TimeProvider clock) =>
-            DownloadAsync(id, set, "json", http, export, db, audit, clock));
+            DownloadAsync(id, set, "json", http, export, db, audit, clock, csv: null));
     }
 
     public static ExportSet? SetNamed(string? name) => name switch
@@ -33,11 +34,18 @@ public static class DownloadExport
         _ => null,
     };
 
-    private static async Task<IResult> DownloadAsync(int id, string? setName, string format, HttpContext http, ExportSignatures export, RalliementDb db, Audit audit, TimeProvider clock)
+    /// <summary>The layout of a download for the organiser's spreadsheet; null for a separator not offered.</summary>
+    private static CsvFormat? Csv(string? separator, HttpContext http, IStringLocalizer<ExportText> text) =>
+        separator is null or "" || CsvFormat.Separators.ContainsKey(separator)
+            ? CsvFormat.ForSpreadsheet(separator, http.GetRouteValue("lang") as string ?? Languages.Default, text)
+            : null;
+
+    private static async Task<IResult> DownloadAsync(int id, string? setName, string format, HttpContext http, ExportSignatures export, RalliementDb db, Audit audit, TimeProvider clock,
+        CsvFormat? csv)
     {
         var organisation = http.Organisation();
         var cancellationToken = http.RequestAborted;
-        if (SetNamed(setName) is not { } set)
+        if (SetNamed(setName) is not { } set || (format == "csv" && csv is null))
         {
             return Results.BadRequest();
         }
@@ -63,7 +71,7 @@ public static class DownloadExport
         if (format == "csv")
         {
             await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
-            await CsvSheet.WriteAsync(sheet, writer, cancellationToken);
+            await CsvSheet.WriteAsync(sheet, writer, csv!, cancellationToken);
         }
         else
         {

@@ -44,16 +44,18 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
     }
 
     /// <summary>A column: its name in the file's header, and how a row fills it (text, a boolean, a number or an instant).</summary>
-    public sealed record Column(string Name, Func<Row, object?> Value);
+    /// <param name="Name">A stable key such as <c>first_name</c>, or for commitments and custom fields their label.</param>
+    /// <param name="Labelled">Whether <paramref name="Name"/> is already a label in the export's language, rather than a key to translate.</param>
+    public sealed record Column(string Name, Func<Row, object?> Value, bool Labelled = false);
 
     /// <summary>The columns and rows of one export of one campaign.</summary>
     public sealed record Sheet(int CampaignId, string CampaignSlug, ExportSet Set, IReadOnlyList<Column> Columns, IAsyncEnumerable<Row> Rows);
 
-    /// <summary>The export of a campaign found by slug (the admin command), in its default language; null when none has it.</summary>
-    public async Task<Sheet?> OpenAsync(string slug, ExportSet set, CancellationToken cancellationToken)
+    /// <summary>The export of a campaign found by slug (the admin command), in <paramref name="language"/> or else its default language; null when none has it.</summary>
+    public async Task<Sheet?> OpenAsync(string slug, ExportSet set, string? language, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Slug == slug).FirstOrDefaultAsync(cancellationToken);
-        return campaign is null ? null : await OpenAsync(campaign, set, campaign.DefaultLanguage, cancellationToken);
+        return campaign is null ? null : await OpenAsync(campaign, set, language ?? campaign.DefaultLanguage, cancellationToken);
     }
 
     /// <summary>
@@ -105,12 +107,12 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
         foreach (var commitment in commitments)
         {
             var id = commitment.Id;
-            columns.Add(new(LabelOf(commitment.Labels.Select(l => (l.Language, l.Text)), $"commitment_{id}"), r => r.Commitments.Contains(id)));
+            columns.Add(new(LabelOf(commitment.Labels.Select(l => (l.Language, l.Text)), $"commitment_{id}"), r => r.Commitments.Contains(id), Labelled: true));
         }
         foreach (var field in fields)
         {
             var id = field.Id;
-            columns.Add(new(LabelOf(field.Labels.Select(l => (l.Language, l.Text)), $"field_{id}"), r => r.Fields.GetValueOrDefault(id)));
+            columns.Add(new(LabelOf(field.Labels.Select(l => (l.Language, l.Text)), $"field_{id}"), r => r.Fields.GetValueOrDefault(id), Labelled: true));
         }
         columns.Add(new("shows_publicly", r => r.ShowsPublicly));
         columns.Add(new("accepts_news", r => r.AcceptsNews));

@@ -1,5 +1,8 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Ralliement.Admin;
 
 namespace Ralliement.Export;
@@ -8,8 +11,10 @@ namespace Ralliement.Export;
 public static class ExportSignaturesCommand
 {
     public const string Usage = """
-        Usage: Ralliement export signatures <campaign-slug> [--output FILE] [--Setting=value ...]
-          Writes the campaign's confirmed signatures as UTF-8 CSV to FILE, or to standard output.
+        Usage: Ralliement export signatures <campaign-slug> [--output FILE] [--spreadsheet fr|en] [--separator semicolon|comma|tab] [--Setting=value ...]
+          Writes the campaign's confirmed signatures as UTF-8 CSV to FILE, or to standard output:
+          commas and column keys (first_name, ...) by default; with --spreadsheet, headers in that
+          language, a byte-order mark, and the separator that language's spreadsheets expect.
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, Func<Stream> standardOutput, TextWriter errors)
@@ -21,31 +26,50 @@ public static class ExportSignaturesCommand
         }
         var slug = args[2];
         var settings = new List<string>();
-        string? output = null;
+        var options = new Dictionary<string, string>();
         for (var i = 3; i < args.Count; i++)
         {
-            if (args[i] is "--output" or "-o")
-            {
-                if (i + 1 >= args.Count)
-                {
-                    await errors.WriteLineAsync("--output needs a file name.\n\n" + AdminCommands.Usage);
-                    return 2;
-                }
-                output = args[++i];
-            }
-            else if (args[i].StartsWith("--output=", StringComparison.Ordinal))
-            {
-                output = args[i]["--output=".Length..];
-            }
-            else
+            var name = args[i] == "-o" ? "--output" : args[i].Split('=')[0];
+            if (name is not ("--output" or "--spreadsheet" or "--separator"))
             {
                 settings.Add(args[i]);
             }
+            else if (args[i].Contains('=', StringComparison.Ordinal))
+            {
+                options[name] = args[i][(name.Length + 1)..];
+            }
+            else if (i + 1 < args.Count)
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                await errors.WriteLineAsync($"{name} needs a value.\n\n" + AdminCommands.Usage);
+                return 2;
+            }
         }
-        return await ExportAsync(slug, output, settings.ToArray(), standardOutput, errors);
+        var language = options.GetValueOrDefault("--spreadsheet");
+        var separator = options.GetValueOrDefault("--separator");
+        if (language is not null && !Languages.IsSupported(language))
+        {
+            await errors.WriteLineAsync($"--spreadsheet takes a language: {string.Join(" or ", Languages.Supported)}.");
+            return 2;
+        }
+        if (separator is not null && !CsvFormat.Separators.ContainsKey(separator))
+        {
+            await errors.WriteLineAsync($"--separator takes {string.Join(", ", CsvFormat.Separators.Keys)}.");
+            return 2;
+        }
+        var format = language is null
+            ? CsvFormat.ForScripts with { Delimiter = CsvFormat.Separators[separator ?? "comma"] }
+            : CsvFormat.ForSpreadsheet(separator, language, Localizer());
+        return await ExportAsync(slug, options.GetValueOrDefault("--output"), format, language, settings.ToArray(), standardOutput, errors);
     }
 
-    private static async Task<int> ExportAsync(string slug, string? output, string[] settings, Func<Stream> standardOutput, TextWriter errors)
+    private static IStringLocalizer<ExportText> Localizer() =>
+        new StringLocalizer<ExportText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
+    private static async Task<int> ExportAsync(string slug, string? output, CsvFormat format, string? language, string[] settings, Func<Stream> standardOutput, TextWriter errors)
     {
         await using var host = AdminHost.BuildServices(settings);
         await using var scope = host.Services.CreateAsyncScope();
@@ -54,7 +78,7 @@ public static class ExportSignaturesCommand
         var partial = output is null ? null : Path.GetFullPath(output) + ".partial";
         try
         {
-            var sheet = await export.OpenAsync(slug, ExportSet.Signatures, CancellationToken.None);
+            var sheet = await export.OpenAsync(slug, ExportSet.Signatures, language, CancellationToken.None);
             if (sheet is null)
             {
                 await errors.WriteLineAsync($"No campaign has the slug '{slug}'.");
@@ -64,7 +88,7 @@ public static class ExportSignaturesCommand
             await using (var stream = partial is null ? standardOutput() : File.Create(partial))
             await using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16))
             {
-                written = await CsvSheet.WriteAsync(sheet, writer, CancellationToken.None);
+                written = await CsvSheet.WriteAsync(sheet, writer, format, CancellationToken.None);
             }
             if (partial is not null)
             {

@@ -43,7 +43,9 @@ public sealed class ConfirmImport(RalliementDb db, Audit audit, TimeProvider clo
             return new Result(Outcome.AlreadyImported);
         }
         var plan = await ImportPlan.MakeAsync(db, campaignId, rows, cancellationToken);
-        db.Signatures.AddRange(plan.ToImport.Select(row => NewSignature(campaignId, row, now)));
+        // A field removed from the campaign since the preview takes its values with it.
+        var fields = (await db.CustomFields.Where(f => f.CampaignId == campaignId).Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
+        db.Signatures.AddRange(plan.ToImport.Select(row => NewSignature(campaignId, row, fields, now)));
         audit.Record(organisation, "import.signatures", $"campaign:{campaignId}", string.Create(CultureInfo.InvariantCulture,
             $"import:{importId} imported={plan.ToImport.Count} without_email={plan.WithoutEmail} invalid={plan.Invalid} duplicates_existing={plan.DuplicatesOfExisting} duplicates_in_file={plan.DuplicatesInFile}"));
         try
@@ -65,6 +67,14 @@ public sealed class ConfirmImport(RalliementDb db, Audit audit, TimeProvider clo
             await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
         }
         return new Result(Outcome.Imported, plan);
+    }
+
+    private static Signature NewSignature(int campaignId, ImportedRow row, HashSet<int> fields, DateTime now)
+    {
+        var signature = NewSignature(campaignId, row, now);
+        signature.FieldValues.AddRange(row.Fields.Where(v => fields.Contains(v.Key))
+            .Select(v => new SignatureFieldValue { CustomFieldId = v.Key, Value = v.Value }));
+        return signature;
     }
 
     private static Signature NewSignature(int campaignId, ImportedRow row, DateTime now) => new()

@@ -13,6 +13,8 @@ public sealed record ImportCampaign(int Id, string Slug, string Title, ReadSigna
                 c.Slug,
                 c.Texts.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault()
                     ?? c.Texts.Where(t => t.Language == c.DefaultLanguage).Select(t => t.Title).FirstOrDefault() ?? c.Slug,
-                new ReadSignatureCsv.Rules(c.Institution, c.ProfessionalStatus, c.Discipline, c.City, c.Country, c.DefaultLanguage)))
+                new ReadSignatureCsv.Rules(c.Institution, c.ProfessionalStatus, c.Discipline, c.City, c.Country, c.DefaultLanguage,
+                    c.CustomFields.OrderBy(f => f.Position)
+                        .Select(f => new ImportField(f.Id, f.Rule, f.Labels.OrderBy(l => l.Language).Select(l => l.Text).ToList())).ToList())))
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -3,6 +3,12 @@ using System.Text;
 
 namespace Ralliement.Importing;
 
+/// <summary>A campaign's custom field as an import sees it: its rule and its labels in every language.</summary>
+public sealed record ImportField(int Id, FieldRule Rule, IReadOnlyList<string> Labels)
+{
+    public string Key => $"field_{Id}";
+}
+
 /// <summary>
 /// The columns an imported file may have, found by header name in French or English, whatever the
 /// case, accents or separators (<c>Prénom</c>, <c>first_name</c>, <c>First name</c>). Their order does
@@ -37,8 +43,8 @@ public static class ImportColumns
         [Discipline] = ["discipline"],
         [City] = ["city", "ville"],
         [Country] = ["country", "pays"],
-        [ShowPublicly] = ["show_publicly", "public", "publique", "nom public"],
-        [AcceptsNews] = ["accepts_news", "news", "nouvelles", "accepte_nouvelles"],
+        [ShowPublicly] = ["show_publicly", "public", "publique", "nom public", "shown publicly", "shows_publicly"],
+        [AcceptsNews] = ["accepts_news", "news", "nouvelles", "accepte_nouvelles", "accepte les nouvelles"],
         [Language] = ["language", "langue"],
     };
 
@@ -49,7 +55,18 @@ public static class ImportColumns
         return Names.FirstOrDefault(n => n.Value.Any(name => Fold(name) == folded)).Key;
     }
 
-    /// <summary>Lower case, without accents, with spaces, hyphens and underscores alike.</summary>
+    /// <summary>
+    /// The custom field a header names: by its label in any language, or by its key <c>field_{id}</c>
+    /// (what an export writes for a field without a label); null when it names none.
+    /// </summary>
+    public static ImportField? MatchField(string header, IReadOnlyList<ImportField> fields)
+    {
+        var folded = Fold(header);
+        return fields.FirstOrDefault(f => Fold(f.Key) == folded)
+            ?? fields.FirstOrDefault(f => f.Labels.Any(label => Fold(label) == folded));
+    }
+
+    /// <summary>Lower case, without accents, with spaces, hyphens and underscores alike, and both apostrophes alike.</summary>
     private static string Fold(string header)
     {
         var builder = new StringBuilder(header.Length);
@@ -59,7 +76,13 @@ public static class ImportColumns
             {
                 continue;
             }
-            builder.Append(c is '-' or '_' or ' ' ? '_' : char.ToLowerInvariant(c));
+            builder.Append(c switch
+            {
+                '-' or '_' or ' ' => '_',
+                // A typed apostrophe and a typographic one: labels are written with ’, spreadsheets type '.
+                '\u2019' => '\'',
+                _ => char.ToLowerInvariant(c),
+            });
         }
         return builder.ToString();
     }

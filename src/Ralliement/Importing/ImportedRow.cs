@@ -24,6 +24,8 @@ public sealed class ImportedRow
     public string? Language { get; set; }
     public bool ShowPublicly { get; set; }
     public bool AcceptsNews { get; set; }
+    /// <summary>The custom fields' values, by field id.</summary>
+    public Dictionary<int, string> Fields { get; set; } = [];
     public List<RowError> Errors { get; set; } = [];
 
     public bool IsValid => Errors.Count == 0;

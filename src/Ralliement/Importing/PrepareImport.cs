@@ -39,7 +39,7 @@ public sealed class PrepareImport(RalliementDb db, AddressProtection addresses, 
             CreatedById = organisation.OrganiserId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             FileName = name.Length > 260 ? name[..260] : name,
-            RowsJson = JsonSerializer.Serialize(read.Rows),
+            RowsJson = JsonSerializer.Serialize(new ReadImport.CheckedFile([.. read.Rows], [.. read.Ignored])),
             RowCount = read.Rows.Count,
         };
         db.SignatureImports.Add(import);

@@ -25,14 +25,19 @@ public static class ReadSignatureCsv
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     /// <summary>The campaign's rules for the optional signer fields.</summary>
-    public sealed record Rules(FieldRule Institution, FieldRule ProfessionalStatus, FieldRule Discipline, FieldRule City, FieldRule Country, string DefaultLanguage);
+    public sealed record Rules(FieldRule Institution, FieldRule ProfessionalStatus, FieldRule Discipline, FieldRule City, FieldRule Country, string DefaultLanguage,
+        IReadOnlyList<ImportField>? CustomFields = null)
+    {
+        public IReadOnlyList<ImportField> Fields => CustomFields ?? [];
+    }
 
     /// <summary>Why a whole file is refused: a resource key and what to name in the message.</summary>
     public sealed record Refusal(string Key, string? Detail = null);
 
-    public sealed record Result(IReadOnlyList<ImportedRow> Rows, Refusal? Refused)
+    /// <param name="Ignored">The headers of the columns that match nothing, as the file names them.</param>
+    public sealed record Result(IReadOnlyList<ImportedRow> Rows, Refusal? Refused, IReadOnlyList<string> Ignored)
     {
-        public static Result Refuse(string key, string? detail = null) => new([], new Refusal(key, detail));
+        public static Result Refuse(string key, string? detail = null) => new([], new Refusal(key, detail), []);
     }
 
     public static Result Read(ReadOnlySpan<byte> content, Rules rules)
@@ -71,6 +76,10 @@ public static class ReadSignatureCsv
                 return Result.Refuse("EmptyFile");
             }
             var columns = header.Select(ImportColumns.Match).ToArray();
+            // Columns the built-in ones leave are tried as custom fields, by label or key.
+            var fields = header.Select((name, i) => columns[i] is null ? ImportColumns.MatchField(name, rules.Fields) : null).ToArray();
+            var ignored = header.Where((name, i) => columns[i] is null && fields[i] is null && !string.IsNullOrWhiteSpace(name))
+                .Select(name => name.Trim()).Distinct().ToList();
             var missing = ImportColumns.Required.Where(c => !columns.Contains(c)).ToList();
             if (missing.Count > 0)
             {
@@ -88,9 +97,9 @@ public static class ReadSignatureCsv
                 {
                     return Result.Refuse("TooManyRows", MaxRows.ToString("N0", CultureInfo.CurrentCulture));
                 }
-                rows.Add(Check(parser.Row, header, columns, record, rules));
+                rows.Add(Check(parser.Row, header, columns, fields, record, rules));
             }
-            return rows.Count == 0 ? Result.Refuse("NoRows") : new Result(rows, null);
+            return rows.Count == 0 ? Result.Refuse("NoRows") : new Result(rows, null, ignored);
         }
         catch (CsvHelperException)
         {
@@ -106,13 +115,14 @@ public static class ReadSignatureCsv
         return header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",";
     }
 
-    private static ImportedRow Check(int line, string[] header, string?[] columns, string[] record, Rules rules)
+    private static ImportedRow Check(int line, string[] header, string?[] columns, ImportField?[] fields, string[] record, Rules rules)
     {
         var row = new ImportedRow { Line = line };
         var cells = new Dictionary<string, (string Header, string Value)>();
         for (var i = 0; i < columns.Length && i < record.Length; i++)
         {
-            if (columns[i] is { } column && !cells.ContainsKey(column))
+            var column = columns[i] ?? (fields[i] is { } field ? field.Key : null);
+            if (column is not null && !cells.ContainsKey(column))
             {
                 cells[column] = (header[i].Trim(), record[i]);
             }
@@ -155,6 +165,14 @@ public static class ReadSignatureCsv
                 row.Errors.Add(new RowError(NameOf(ImportColumns.Email), "InvalidEmail"));
             }
         }
+        foreach (var field in rules.Fields)
+        {
+            // Same limit as the signing form's; a hidden field's column is kept as optional, like the built-in ones.
+            if (Text(field.Key, field.Rule == FieldRule.Hidden ? FieldRule.Optional : field.Rule, SignerLimits.Institution) is { } value)
+            {
+                row.Fields[field.Id] = value;
+            }
+        }
         row.ShowPublicly = Flag(ImportColumns.ShowPublicly);
         row.AcceptsNews = Flag(ImportColumns.AcceptsNews);
         if (row.AcceptsNews && row.Email is null && !row.Errors.Any(e => e.Column == NameOf(ImportColumns.Email)))
@@ -178,7 +196,8 @@ public static class ReadSignatureCsv
 
         string? Cell(string column) => cells.TryGetValue(column, out var cell) ? cell.Value : null;
 
-        string NameOf(string column) => cells.TryGetValue(column, out var cell) ? cell.Header : column;
+        string NameOf(string column) => cells.TryGetValue(column, out var cell) ? cell.Header
+            : rules.Fields.FirstOrDefault(f => f.Key == column)?.Labels.FirstOrDefault() ?? column;
 
         string? Text(string column, FieldRule rule, int maxLength)
         {

@@ -11,15 +11,16 @@ public sealed class Outbox(TimeProvider clock, AddressProtection addresses)
     private readonly SemaphoreSlim _waiting = new(0, 1);
 
     /// <param name="priority">Who waits for it: the sender takes signers' emails first and news last.</param>
-    public void Add(RalliementDb db, string to, string subject, string textBody, OutboxPriority priority) =>
-        Add(db, addresses.Seal(to), subject, textBody, priority, unsubscribeUrl: null);
+    /// <param name="htmlBody">When given, the email is multipart/alternative: this HTML and the text beside it.</param>
+    public void Add(RalliementDb db, string to, string subject, string textBody, OutboxPriority priority, string? htmlBody = null) =>
+        Add(db, addresses.Seal(to), subject, textBody, htmlBody, priority, unsubscribeUrl: null);
 
     /// <summary>News, to an address already sealed as stored for a signer who accepts it.</summary>
     /// <param name="unsubscribeUrl">The one-click unsubscribe address (RFC 8058).</param>
-    public void AddNews(RalliementDb db, string sealedTo, string subject, string textBody, string unsubscribeUrl) =>
-        Add(db, sealedTo, subject, textBody, OutboxPriority.News, unsubscribeUrl);
+    public void AddNews(RalliementDb db, string sealedTo, string subject, string textBody, string? htmlBody, string unsubscribeUrl) =>
+        Add(db, sealedTo, subject, textBody, htmlBody, OutboxPriority.News, unsubscribeUrl);
 
-    private void Add(RalliementDb db, string sealedTo, string subject, string textBody, OutboxPriority priority, string? unsubscribeUrl)
+    private void Add(RalliementDb db, string sealedTo, string subject, string textBody, string? htmlBody, OutboxPriority priority, string? unsubscribeUrl)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
@@ -27,6 +28,7 @@ public sealed class Outbox(TimeProvider clock, AddressProtection addresses)
             To = sealedTo,
             Subject = subject,
             TextBody = textBody,
+            HtmlBody = htmlBody,
             State = OutboxState.Pending,
             Priority = priority,
             CreatedAt = now,

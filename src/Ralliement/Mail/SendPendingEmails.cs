@@ -266,7 +266,7 @@ public sealed partial class SendPendingEmails(
             // Stable per outbox row: a message sent twice after a crash is recognisably the same one.
             MessageId = $"outbox-{message.Id}@{from.Domain}",
             Date = new DateTimeOffset(message.CreatedAt, TimeSpan.Zero),
-            Body = new TextPart("plain") { Text = message.TextBody },
+            Body = BodyOf(message),
         };
         mime.From.Add(from);
         mime.To.Add(new MailboxAddress("", addresses.Open(message.To)));
@@ -278,6 +278,22 @@ public sealed partial class SendPendingEmails(
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mime;
+    }
+
+    private static MimeEntity BodyOf(OutboxMessage message)
+    {
+        var text = new TextPart("plain") { Text = message.TextBody };
+        if (message.HtmlBody is not { Length: > 0 } html)
+        {
+            return text;
+        }
+        // Plain text first: RFC 2046 puts the simplest part first and clients show the last one they can.
+        // Quoted-printable because a rendered paragraph is one line, often longer than SMTP's 998 octets.
+        return new MultipartAlternative
+        {
+            text,
+            new TextPart("html") { Text = html, ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} failed (attempt {Attempts}, {Error}); will retry")]

@@ -5,7 +5,7 @@ namespace Ralliement.News;
 
 /// <summary>One news post: its preview, and while it is a draft, its form and the button that sends it.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.SendNews)]
-public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartSendingNews startSending, SendNews sender) : OrganisationPageModel
+public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartSendingNews startSending, SendTestNews sendTest, SendNews sender) : OrganisationPageModel
 {
     public NewsCampaign Campaign { get; private set; } = null!;
     public NewsPost Post { get; private set; } = null!;
@@ -13,6 +13,12 @@ public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartS
     public FormErrors Errors { get; private set; } = FormErrors.None;
     public int Recipients { get; private set; }
     public bool Saved { get; private set; }
+
+    /// <summary>The organiser's own address, where "Send me a test" goes.</summary>
+    public string? OwnAddress { get; private set; }
+
+    /// <summary>Where a test was just sent, shown once after the redirect.</summary>
+    public string? TestSentTo { get; private set; }
 
     public string CampaignPath => Campaign.OrganiserPath(Organisation);
 
@@ -28,7 +34,25 @@ public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartS
             return NotFound();
         }
         Saved = Request.Query.ContainsKey("saved");
+        if (Request.Query.ContainsKey("tested"))
+        {
+            TestSentTo = OwnAddress;
+        }
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostTestAsync(string lang, int id, int newsId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(lang, id, newsId, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (await sendTest.HandleAsync(Organisation, Campaign, Post, lang, cancellationToken) is null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        return Redirect($"{CampaignPath}/news/{newsId}?tested");
     }
 
     public async Task<IActionResult> OnPostSaveAsync(string lang, int id, int newsId, CancellationToken cancellationToken)
@@ -77,6 +101,7 @@ public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartS
             Form.Body[text.Language] = text.BodyMarkdown;
         }
         Recipients = await read.CountRecipientsAsync(campaign, cancellationToken);
+        OwnAddress = await sendTest.AddressOfAsync(Organisation, cancellationToken);
         return true;
     }
 }

@@ -11,6 +11,7 @@ public static class NewsServices
         builder.Services.AddScoped<ReadNews>();
         builder.Services.AddScoped<SaveNewsDraft>();
         builder.Services.AddScoped<StartSendingNews>();
+        builder.Services.AddScoped<SendTestNews>();
         builder.Services.AddSingleton<SendNews>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SendNews>());
     }

@@ -96,7 +96,7 @@ public sealed partial class SendNews(
             return 0;
         }
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == post.CampaignId)
-            .Select(c => new NewsMail.Campaign(c.Slug, c.DefaultLanguage, c.Organisation.Name,
+            .Select(c => new NewsMail.Campaign(c.Slug, c.DefaultLanguage, c.Organisation.Name, c.Organisation.AccentColour,
                 c.Texts.Select(t => new KeyValuePair<string, string>(t.Language, t.Title)).ToList()))
             .SingleAsync(cancellationToken);
         var batchSize = Math.Max(1, options.Value.BatchSize);
@@ -113,8 +113,8 @@ public sealed partial class SendNews(
             new PublicLinks(BaseUrl()));
         foreach (var recipient in recipients)
         {
-            var (subject, body, unsubscribe) = mail.Write(post, campaign, recipient);
-            outbox.AddNews(db, recipient.SealedEmail, subject, body, unsubscribe);
+            var email = mail.Write(post, campaign, recipient);
+            outbox.AddNews(db, recipient.SealedEmail, email.Subject, email.Text, email.Html, email.UnsubscribeUrl!);
         }
         var last = recipients.Count > 0 ? recipients[^1].SignatureId : post.LastSignatureId;
         var count = recipients.Count;

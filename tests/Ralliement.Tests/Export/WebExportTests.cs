@@ -54,12 +54,12 @@ public sealed class WebExportTests : IDisposable
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var csv = await response.Content.ReadAsStringAsync();
         var rows = Rows(csv);
-        Assert.Equal(["'" + hostile, "Léa"], rows.Select(r => (string)r["first_name"]));
+        Assert.Equal(["'" + hostile, "Léa"], rows.Select(r => (string)r["First name"]));
         Assert.DoesNotContain("@example.org", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("email", rows[0].Keys);
-        Assert.Equal("Université de Test", rows[0]["institution"]);
-        Assert.Equal("2026-11-22T09:00:00Z", rows[0]["confirmed_at"]);
-        Assert.Equal("true", rows[0]["accepts_news"]);
+        Assert.Equal("Université de Test", rows[0]["Institution"]);
+        Assert.Equal("2026-11-22T09:00:00Z", rows[0]["Confirmed at (UTC)"]);
+        Assert.Equal("true", rows[0]["Accepts news"]);
         Assert.DoesNotContain(csv.Split("\r\n"), line => line.Split(',').Any(cell => cell.Length > 0 && "=+-@".Contains(cell[0], StringComparison.Ordinal)));
         var entry = await _app.WithDbAsync(db => db.AuditLog.SingleAsync(e => e.Action == "export.signatures"));
         Assert.Equal("format=csv; rows=2", entry.Details);
@@ -79,7 +79,7 @@ public sealed class WebExportTests : IDisposable
 
         var rows = Rows(csv);
         var row = Assert.Single(rows);
-        Assert.Equal(["first_name", "last_name", "email", "language"], row.Keys);
+        Assert.Equal(["First name", "Last name", "Email address", "Language"], row.Keys);
         Assert.Equal(["Ana", "Lopes", consenting, "en"], row.Values.Cast<string>());
         Assert.Equal("format=csv; rows=1", (await _app.WithDbAsync(db => db.AuditLog.SingleAsync(e => e.Action == "export.contacts"))).Details);
     }
@@ -132,8 +132,8 @@ public sealed class WebExportTests : IDisposable
 
         var row = Assert.Single(Rows(await moderator.GetStringAsync(await ExportPathAsync("export.csv"))));
 
-        Assert.DoesNotContain("discipline", row.Keys);
-        Assert.Contains("city", row.Keys);
+        Assert.DoesNotContain("Discipline", row.Keys);
+        Assert.Contains("City", row.Keys);
         Assert.Equal("'@LAB", row["Laboratory"]);
         var commitments = row.Where(kv => kv.Key.EndsWith('.')).ToList();
         Assert.Equal(5, commitments.Count);
@@ -175,7 +175,13 @@ public sealed class WebExportTests : IDisposable
             "id", "confirmed_at", "kind", "organisation_name", "organisation_kind", "first_name", "last_name",
             "institution", "professional_status", "discipline", "city", "country", .. commitments, "Laboratory", "shows_publicly", "accepts_news",
         ];
-        Assert.Equal(columns, csv.Keys);
+        // The same columns, headed for an English spreadsheet; the JSON keeps the keys scripts rely on.
+        string[] headers =
+        [
+            "Number", "Confirmed at (UTC)", "Signatory type", "Organisation name", "Organisation type", "First name", "Last name",
+            "Institution", "Status", "Discipline", "City", "Country", .. commitments, "Laboratory", "Shown publicly", "Accepts news",
+        ];
+        Assert.Equal(headers, csv.Keys);
         var values = new[]
         {
             id.ToString(CultureInfo.InvariantCulture), "2026-11-22T09:00:00Z", "organisation", "Syndicat", "union", "Ana", "Lopes",
@@ -223,7 +229,7 @@ public sealed class WebExportTests : IDisposable
         var labels = rows[0].Keys.Where(k => k.EndsWith('.')).ToList();
         for (var i = 0; i < total; i++)
         {
-            Assert.Equal($"N{i}", rows[i]["first_name"]);
+            Assert.Equal($"N{i}", rows[i]["First name"]);
             Assert.Equal([labels[i % commitments.Count]], labels.Where(l => (string)rows[i][l] == "true"));
         }
     }
@@ -242,8 +248,63 @@ public sealed class WebExportTests : IDisposable
         Assert.Contains("2 confirmed signatures", page, StringComparison.Ordinal);
         Assert.Contains("1 person who confirmed", page, StringComparison.Ordinal);
         Assert.Contains("holds no email addresses", page, StringComparison.Ordinal);
-        Assert.Contains("export.csv?set=contacts", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"contacts\"", page, StringComparison.Ordinal);
         Assert.Contains("export.json?set=signatures", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_CSV_for_a_French_spreadsheet_has_semicolons_a_byte_order_mark_and_French_headers()
+    {
+        var campaign = await _app.DemoCampaignIdAsync();
+        await _app.WithDbAsync(async db =>
+        {
+            var c = await db.Campaigns.SingleAsync(x => x.Id == campaign);
+            var field = new CustomField { Position = 1, Rule = FieldRule.Optional };
+            field.Labels.Add(new CustomFieldLabel { Language = "fr", Text = "Laboratoire" });
+            field.Labels.Add(new CustomFieldLabel { Language = "en", Text = "Laboratory" });
+            c.CustomFields.Add(field);
+            return await db.SaveChangesAsync();
+        });
+        await SignAndConfirmAsync(RalliementApp.UniqueEmail("fr"), "Léa; Zoé");
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+
+        var bytes = await moderator.GetByteArrayAsync($"/fr/organiser/collectif-demo/campaigns/{campaign}/export.csv?set=signatures");
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        Assert.StartsWith("Numéro;Confirmée le (UTC);Prénom;Nom;Établissement;Statut;Discipline;", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(";Laboratoire;Nom public;Accepte les nouvelles", lines[0], StringComparison.Ordinal);
+        Assert.Contains(";\"Léa; Zoé\";", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("comma", ',')]
+    [InlineData("tab", '\t')]
+    [InlineData("semicolon", ';')]
+    public async Task The_organiser_chooses_the_separator(string separator, char expected)
+    {
+        await SignAndConfirmAsync(RalliementApp.UniqueEmail("sep"), "Léa");
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+
+        var csv = await moderator.GetStringAsync(await ExportPathAsync($"export.csv?set=contacts&separator={separator}"));
+
+        Assert.StartsWith($"First name{expected}Last name{expected}Email address{expected}Language\r\n", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_export_page_offers_the_separators_with_the_pages_language_default()
+    {
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+        var campaign = await _app.DemoCampaignIdAsync();
+
+        var french = await moderator.GetStringAsync($"/fr/organiser/collectif-demo/campaigns/{campaign}/export");
+        var english = await moderator.GetStringAsync(await ExportPathAsync("export"));
+
+        Assert.Contains("<input type=\"radio\" id=\"separator-semicolon\" name=\"separator\" value=\"semicolon\" checked=\"checked\">", french, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"radio\" id=\"separator-comma\" name=\"separator\" value=\"comma\" checked=\"checked\">", english, StringComparison.Ordinal);
+        Assert.Contains("id=\"separator-tab\"", english, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" form=\"csv\" name=\"set\" value=\"contacts\">", english, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await moderator.GetAsync(await ExportPathAsync("export.csv?separator=pipe"))).StatusCode);
     }
 
     [Fact]

@@ -11,6 +11,38 @@ public sealed class ImportTests
 {
     private const string Header = "first_name,last_name,email,institution,show_publicly,accepts_news\n";
 
+    [Fact]
+    public async Task Custom_field_columns_are_imported_by_their_label_and_the_preview_names_the_columns_it_ignores()
+    {
+        using var app = new RalliementApp();
+        var campaignId = await app.DemoCampaignIdAsync();
+        var fieldId = await app.WithDbAsync(async db =>
+        {
+            var campaign = await db.Campaigns.SingleAsync(c => c.Id == campaignId);
+            var field = new CustomField { Position = 1, Rule = FieldRule.Optional };
+            field.Labels.Add(new CustomFieldLabel { Language = "fr", Text = "Laboratoire d’accueil" });
+            field.Labels.Add(new CustomFieldLabel { Language = "en", Text = "Host laboratory" });
+            campaign.CustomFields.Add(field);
+            await db.SaveChangesAsync();
+            return field.Id;
+        });
+        using var client = await app.SignedInAsync(OrganisationRole.Moderator);
+        var csv = "Prénom;Nom;laboratoire d'accueil;Remarque;Téléphone\nAna;Lopes;LIP6;à rappeler;0102030405\n";
+
+        var uploaded = await RalliementApp.UploadCsvAsync(client, campaignId, Encoding.UTF8.GetBytes(csv), language: "fr");
+        var preview = uploaded.Headers.Location!.OriginalString;
+        var page = await client.GetStringAsync(preview);
+        // The narrow no-break space before the colon is written as a character reference.
+        Assert.Contains("Colonnes ignorées&#x202F;: Remarque, Téléphone.", page, StringComparison.Ordinal);
+        var english = await client.GetStringAsync(preview.Replace("/fr/", "/en/", StringComparison.Ordinal));
+        Assert.Contains("Ignored columns: Remarque, Téléphone.", english, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await RalliementApp.PostFormAsync(client, preview, [])).StatusCode);
+        var value = await app.WithDbAsync(db => db.SignatureFieldValues.AsNoTracking().SingleAsync(v => v.CustomFieldId == fieldId));
+        Assert.Equal("LIP6", value.Value);
+        Assert.Equal("Lopes", await app.WithDbAsync(db => db.Signatures.Where(s => s.Id == value.SignatureId).Select(s => s.LastName).SingleAsync()));
+    }
+
     [BothDatabases]
     [Fact]
     public async Task A_moderator_previews_a_file_then_imports_its_valid_new_rows_in_one_go()

@@ -22,6 +22,35 @@ public sealed class ReadSignatureCsvTests
         Assert.Equal(column, ImportColumns.Match(header));
 
     [Fact]
+    public void Custom_fields_are_read_by_label_in_either_language_or_by_key_and_other_columns_are_named_as_ignored()
+    {
+        ImportField lab = new(7, FieldRule.Optional, ["Host laboratory", "Laboratoire d’accueil"]);
+        ImportField year = new(8, FieldRule.Required, ["Year", "Année"]);
+        ImportField badge = new(9, FieldRule.Optional, ["Badge"]);
+        var rules = Rules with { CustomFields = [lab, year, badge] };
+
+        var result = ReadSignatureCsv.Read(Encoding.UTF8.GetBytes("first_name;last_name;discipline;LABORATOIRE D'ACCUEIL;annee;field_9;Remarque;Téléphone\n"
+            + "Ana;Lopes;Droit;LIP6;2024;oui;à rappeler;0102\n"
+            + "Ben;Martin;Droit;;;;;\n"), rules);
+
+        Assert.Null(result.Refused);
+        Assert.Equal(["Remarque", "Téléphone"], result.Ignored);
+        Assert.Equal(new Dictionary<int, string> { [7] = "LIP6", [8] = "2024", [9] = "oui" }, result.Rows[0].Fields);
+        Assert.True(result.Rows[0].IsValid);
+        // A required field left empty is named as the file names its column.
+        Assert.Equal(new RowError("annee", "Required"), Assert.Single(result.Rows[1].Errors));
+    }
+
+    [Fact]
+    public void A_required_custom_field_missing_from_the_file_is_named_by_its_label()
+    {
+        var rules = Rules with { CustomFields = [new ImportField(8, FieldRule.Required, ["Year", "Année"])] };
+        var result = ReadSignatureCsv.Read(Encoding.UTF8.GetBytes("first_name,last_name,discipline\nAna,Lopes,Droit\n"), rules);
+        Assert.Equal(new RowError("Year", "Required"), Assert.Single(result.Rows[0].Errors));
+        Assert.Empty(result.Ignored);
+    }
+
+    [Fact]
     public void Each_row_is_checked_with_the_signing_forms_rules_and_the_campaigns()
     {
         var result = Read("first_name,last_name,email,discipline,city,show_publicly\n"
@@ -64,7 +93,7 @@ public sealed class ReadSignatureCsvTests
     [Fact]
     public void Invalid_UTF8_is_refused_even_when_most_of_the_file_is_ASCII()
     {
-        var bytes = Encoding.UTF8.GetBytes("first_name,last_name\nAna,Lopes\n").Concat(new byte[] { 0x4C, 0xE9, 0x61, 0x0A }).ToArray();
+        var bytes = Encoding.UTF8.GetBytes("first_name,last_name,discipline\nAna,Lopes,Droit\n").Concat(new byte[] { 0x4C, 0xE9, 0x61, 0x0A }).ToArray();
 
         Assert.Equal("NotUtf8", ReadSignatureCsv.Read(bytes, Rules).Refused?.Key);
     }

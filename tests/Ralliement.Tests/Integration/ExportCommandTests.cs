@@ -66,6 +66,23 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_spreadsheet_fr_the_file_has_French_headers_semicolons_and_a_byte_order_mark()
+    {
+        await SignAndConfirmAsync(RalliementApp.UniqueEmail("export"), "Léa");
+        var file = Path.Combine(_app.DataDirectory, "tableur.csv");
+
+        Assert.Equal(0, await RunAsync("export", "signatures", RalliementApp.Slug, "--output", file, "--spreadsheet", "fr"));
+        Assert.Equal(0, await RunAsync("export", "signatures", RalliementApp.Slug, "--spreadsheet=en", "--separator=tab"));
+
+        var bytes = await File.ReadAllBytesAsync(file);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.StartsWith("Numéro;Confirmée le (UTC);Prénom;Nom;", System.Text.Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
+        var english = System.Text.Encoding.UTF8.GetString(_standardOutput.ToArray()).TrimStart('\uFEFF');
+        Assert.StartsWith("Number\tConfirmed at (UTC)\tFirst name\t", english, StringComparison.Ordinal);
+        Assert.Equal(2, await RunAsync("export", "signatures", RalliementApp.Slug, "--spreadsheet", "de"));
+    }
+
+    [Fact]
     public async Task An_unknown_campaign_is_an_error_on_standard_error_with_exit_code_2_and_no_file()
     {
         _ = _app.Address;

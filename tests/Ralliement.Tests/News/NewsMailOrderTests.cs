@@ -23,7 +23,7 @@ public sealed class NewsMailOrderTests
         {
             for (var i = 0; i < 60; i++)
             {
-                outbox.AddNews(db, addresses.Seal($"news{i}@example.org"), "News", "Body", "http://localhost/fr/unsubscribe/x");
+                outbox.AddNews(db, addresses.Seal($"news{i}@example.org"), "News", "Body", null, "http://localhost/fr/unsubscribe/x");
             }
             await db.SaveChangesAsync();
             app.Clock.Advance(TimeSpan.FromSeconds(1));

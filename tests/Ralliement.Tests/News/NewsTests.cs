@@ -37,7 +37,7 @@ public sealed class NewsTests
         var toEnglish = await app.EmailToAsync(english);
         Assert.Equal("Nouvelles de la campagne", toFrench.Subject);
         Assert.Equal("News of the campaign", toEnglish.Subject);
-        Assert.Contains("Merci **à tous** !", toFrench.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Merci à tous !", toFrench.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/fr/c/{RalliementApp.Slug}", toFrench.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/en/c/{RalliementApp.Slug}", toEnglish.TextBody, StringComparison.Ordinal);
         Assert.Contains("To stop receiving them:", toEnglish.TextBody, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class CsvExportTests
     {
         using var writer = new StringWriter();
         var sheet = new ExportSignatures.Sheet(1, "demo", ExportSet.Signatures, Columns, rows.ToAsyncEnumerable());
-        await CsvSheet.WriteAsync(sheet, writer, CancellationToken.None);
+        await CsvSheet.WriteAsync(sheet, writer, CsvFormat.ForScripts, CancellationToken.None);
         return writer.ToString();
     }
 
