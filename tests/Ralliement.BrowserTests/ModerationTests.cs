@@ -48,12 +48,15 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
 
         await page.GotoAsync($"{Organisation}/campaigns/{campaign}/export");
         await AccessibilityTests.AssertNoViolationsAsync(page);
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Signatures (CSV, tableur)" }).ClickAsync());
+        // The French page's default: semicolons, a byte-order mark and French headers, as a French spreadsheet expects.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Signatures (CSV, tableur)" }).ClickAsync());
 
         Assert.EndsWith("-signatures-" + DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".csv", download.SuggestedFilename, StringComparison.Ordinal);
-        var csv = await File.ReadAllTextAsync(await download.PathAsync());
-        Assert.StartsWith("id,confirmed_at,first_name,last_name,institution,", csv, StringComparison.Ordinal);
-        Assert.Contains(",Exportée,Approuvée,Université Retenue,", csv, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("Numéro;Confirmée le (UTC);Prénom;Nom;Établissement;", csv, StringComparison.Ordinal);
+        Assert.Contains(";Exportée;Approuvée;Université Retenue;", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("@univ-held.example", csv, StringComparison.Ordinal);
     }
 
