@@ -22,7 +22,8 @@ public sealed class LogoTests
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var page = await visitor.GetStringAsync("/fr/c/avec-logo");
         var version = await app.WithDbAsync(db => db.CampaignLogos.Where(l => l.CampaignId == id).Select(l => l.UpdatedAt.Ticks).SingleAsync());
-        Assert.Contains($"<img src=\"/c/avec-logo/logo?v={version}\" alt=\"Collectif de démonstration\"", page, StringComparison.Ordinal);
+        // Beside the collective's name, which says what the logo would.
+        Assert.Contains($"<img src=\"/c/avec-logo/logo?v={version}\" alt=\"\" class=\"brand-logo\"><span>Collectif de démonstration</span>", page, StringComparison.Ordinal);
         var logo = await visitor.GetAsync($"/c/avec-logo/logo?v={version}");
         Assert.Equal(HttpStatusCode.OK, logo.StatusCode);
         Assert.Equal("image/png", logo.Content.Headers.ContentType?.MediaType);
