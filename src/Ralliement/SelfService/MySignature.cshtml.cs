@@ -17,6 +17,8 @@ public sealed class MySignatureModel(
 
     public ReadSignatureRecord.Record? Record { get; private set; }
     public Done Outcome { get; private set; }
+    /// <summary>After a withdrawal or erasure: whether the signature was in the count, so the page says whether the count went down.</summary>
+    public bool WasCounted { get; private set; }
     /// <summary>The campaign's slug after a withdrawal or erasure, for the link back.</summary>
     public string? CampaignSlug { get; private set; }
 
@@ -50,7 +52,7 @@ public sealed class MySignatureModel(
         if (await readRecord.HandleAsync(token, lang, cancellationToken) is { } record
             && await withdrawSignature.HandleAsync(token, cancellationToken) is not null)
         {
-            return Finished(Done.Withdrawn, record.CampaignSlug);
+            return Finished(Done.Withdrawn, record);
         }
         return await ShowAsync(lang, token, cancellationToken);
     }
@@ -60,15 +62,16 @@ public sealed class MySignatureModel(
         if (await readRecord.HandleAsync(token, lang, cancellationToken) is { } record
             && await eraseSignature.HandleAsync(record.Signature.Id, cancellationToken))
         {
-            return Finished(Done.Erased, record.CampaignSlug);
+            return Finished(Done.Erased, record);
         }
         return await ShowAsync(lang, token, cancellationToken);
     }
 
-    private PageResult Finished(Done outcome, string slug)
+    private PageResult Finished(Done outcome, ReadSignatureRecord.Record record)
     {
         Outcome = outcome;
-        CampaignSlug = slug;
+        CampaignSlug = record.CampaignSlug;
+        WasCounted = record.Signature.State == SignatureState.Confirmed;
         return Page();
     }
 

@@ -14,8 +14,8 @@ namespace Ralliement.SelfService;
 /// </summary>
 public static class SignatureDownload
 {
-    // Relaxed: accents and the narrow no-break space stay readable instead of \uXXXX; the file is
-    // served as an attachment, never inserted in a page. What does not apply (no hold reason, no
+    // Relaxed: accents and apostrophes stay readable instead of \uXXXX; the file is served as an
+    // attachment, never inserted in a page. What does not apply (no hold reason, no
     // institution given) is left out rather than written as null.
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -98,7 +98,9 @@ public sealed class MySignatureTests : IDisposable
         var response = await SelfServiceSteps.PressAsync(browser, link, "Withdraw");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Votre signature est retirée", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Votre signature est retirée", answer, StringComparison.Ordinal);
+        Assert.Contains("Elle n’est plus comptée", answer, StringComparison.Ordinal);
         Assert.Equal(count - 1, await _app.PublicCountAsync());
         var row = await _app.WithDbAsync(db => db.Signatures.AsNoTracking().SingleAsync(s => s.WithdrawnAt != null));
         Assert.Equal(SignatureState.Withdrawn, row.State);
@@ -196,5 +198,9 @@ public sealed class MySignatureTests : IDisposable
         Assert.Equal(state == SignatureState.Held, page.Contains("Envoyée sans le calcul de vérification", StringComparison.Ordinal));
         Assert.Equal(state == SignatureState.Confirmed, page.Contains("le compte baisse d’une signature", StringComparison.Ordinal));
         Assert.Equal(state != SignatureState.Confirmed, page.Contains("elle n’était pas comptée, le compte ne change pas", StringComparison.Ordinal));
+
+        var erased = WebUtility.HtmlDecode(await (await SelfServiceSteps.PressAsync(browser, link, "Erase")).Content.ReadAsStringAsync());
+        Assert.Equal(state == SignatureState.Confirmed, erased.Contains("Elle n’est plus comptée", StringComparison.Ordinal));
+        Assert.Equal(state != SignatureState.Confirmed, erased.Contains("elle n’était pas comptée, le compte n’a pas changé", StringComparison.Ordinal));
     }
 }

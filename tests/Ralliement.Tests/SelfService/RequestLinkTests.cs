@@ -35,8 +35,8 @@ public sealed class RequestLinkTests : IDisposable
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Item1));
         Assert.Single(answers.Select(a => a.Item2).Distinct());
-        Assert.Contains("Si cette adresse a signé ce texte, nous venons de lui envoyer un lien, valable 24 heures.", answers[0].Item2, StringComparison.Ordinal);
-        Assert.Contains("Si un e-mail lui a déjà été envoyé pour ce texte il y a moins de 5 minutes, aucun autre ne part avant que ce délai soit écoulé",
+        Assert.Contains("Si cette adresse a signé ce texte, nous venons de lui envoyer un lien, valable 24&#xA0;heures.", answers[0].Item2, StringComparison.Ordinal);
+        Assert.Contains("Si un e-mail lui a déjà été envoyé pour ce texte il y a moins de 5&#xA0;minutes, aucun autre ne part avant que ce délai soit écoulé",
             answers[0].Item2, StringComparison.Ordinal);
         Assert.DoesNotContain(confirmed, answers[0].Item2, StringComparison.OrdinalIgnoreCase);
         foreach (var signed in new[] { confirmed, pending, held })
