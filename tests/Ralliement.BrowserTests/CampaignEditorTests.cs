@@ -63,6 +63,9 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Engagement n° 1" })).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la campagne" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publier" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#check-text-en")).ToHaveClassAsync("done");
+        await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La campagne est publiée.");
         await AccessibilityTests.AssertNoViolationsAsync(page);

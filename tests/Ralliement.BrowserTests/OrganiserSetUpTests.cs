@@ -53,8 +53,19 @@ public sealed class OrganiserSetUpTests(BrowserHost host) : IClassFixture<Browse
         await page.GetByLabel("Nouveau mot de passe").FillAsync(Password);
         await page.GetByLabel("Le même mot de passe, encore").FillAsync(Password);
         response = await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le mot de passe" }).ClickAsync());
-        await AssertAccessibleAsync(page, response, "/fr/organiser");
+        await AssertAccessibleAsync(page, response, "/fr/organiser/first-steps");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Donner l’adresse de contact publique" })).ToBeVisibleAsync();
 
+        response = await NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Créer une autre organisation" }).ClickAsync());
+        await AssertAccessibleAsync(page, response, "/fr/organiser/new-organisation");
+        await page.GetByLabel("Nom de l’organisation").FillAsync("Collectif du navigateur");
+        response = await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Créer l’organisation" }).ClickAsync());
+        Assert.Equal(422, response.Status);
+        await Assertions.Expect(page.GetByLabel("Adresse courte")).ToHaveValueAsync("collectif-du-navigateur-2");
+        await AccessibilityTests.AssertNoViolationsAsync(page);
+
+        response = await NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Mes organisations" }).First.ClickAsync());
+        await AssertAccessibleAsync(page, response, "/fr/organiser");
         response = await NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Collectif du navigateur" }).ClickAsync());
         await AssertAccessibleAsync(page, response, home);
 

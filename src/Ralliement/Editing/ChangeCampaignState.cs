@@ -5,7 +5,8 @@ namespace Ralliement.Editing;
 
 /// <summary>
 /// Moves a campaign along draft → open → closed → archived, with a way back from closed to open.
-/// Publishing needs a title and a body in the default language: a public page never shows an empty text.
+/// Publishing follows <see cref="PublishingChecklist"/>: a text in each of the campaign's languages and
+/// a public contact for the notices, among others.
 /// </summary>
 public sealed class ChangeCampaignState(RalliementDb db, Audit audit, TimeProvider clock, IOutputCacheStore publicPages)
 {
@@ -23,8 +24,32 @@ public sealed class ChangeCampaignState(RalliementDb db, Audit audit, TimeProvid
 
     public enum Outcome { Done, NotFound, Refused }
 
-    /// <summary>What happened, and for a refusal the <see cref="EditorText"/> key that says why.</summary>
-    public sealed record Result(Outcome Outcome, string? Reason = null);
+    /// <summary>
+    /// What happened, and for a refusal the <see cref="EditorText"/> key that says why; a refused
+    /// publication carries its checklist, whose missing items say what to do.
+    /// </summary>
+    public sealed record Result(Outcome Outcome, string? Reason = null, IReadOnlyList<PublishingChecklist.Item>? Checklist = null);
+
+    /// <summary>A draft's checklist before publishing, with its title in the language asked for; null for another organisation's campaign.</summary>
+    public sealed record Preview(string Title, CampaignState State, IReadOnlyList<PublishingChecklist.Item> Checklist);
+
+    public async Task<Preview?> PreviewAsync(OrganisationContext organisation, int campaignId, string language, CancellationToken cancellationToken)
+    {
+        var campaign = await db.CampaignsOf(organisation).AsNoTracking().Include(c => c.Texts)
+            .FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+        var title = (campaign.Texts.FirstOrDefault(t => t.Language == language) ?? campaign.Texts.FirstOrDefault(t => t.Language == campaign.DefaultLanguage))?.Title ?? campaign.Slug;
+        return new Preview(title, campaign.State, await ChecklistAsync(organisation, campaign, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<PublishingChecklist.Item>> ChecklistAsync(OrganisationContext organisation, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var contact = await db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.ContactEmail).SingleAsync(cancellationToken);
+        return PublishingChecklist.Of(campaign, contact, clock.GetUtcNow().UtcDateTime);
+    }
 
     public async Task<Result> HandleAsync(OrganisationContext organisation, int campaignId, string? action, CancellationToken cancellationToken)
     {
@@ -48,10 +73,10 @@ public sealed class ChangeCampaignState(RalliementDb db, Audit audit, TimeProvid
         var now = clock.GetUtcNow().UtcDateTime;
         if (transition.Action == "publish")
         {
-            var text = campaign.Texts.FirstOrDefault(t => t.Language == campaign.DefaultLanguage);
-            if (text is null || string.IsNullOrWhiteSpace(text.Title) || string.IsNullOrWhiteSpace(text.BodyMarkdown))
+            var checklist = await ChecklistAsync(organisation, campaign, cancellationToken);
+            if (!PublishingChecklist.IsReady(checklist))
             {
-                return new Result(Outcome.Refused, "PublishNeedsText");
+                return new Result(Outcome.Refused, "PublishIncomplete", checklist);
             }
             campaign.PublishedAt = now;
         }

@@ -4,13 +4,25 @@ using Ralliement.Organisers;
 namespace Ralliement.Organisations;
 
 /// <summary>
-/// The organisation's name and its legal and privacy details, which the public privacy and legal
-/// notice pages of its campaigns show: changing them drops the cached public pages.
+/// The organisation's name, its public contact, its legal and privacy details, its accent colour
+/// and its time zone, which the public pages of its campaigns show: changing them drops the cached
+/// public pages.
 /// </summary>
 public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOutputCacheStore publicPages)
 {
     public const int MinRetentionMonths = 1;
     public const int MaxRetentionMonths = 120;
+    public const string DefaultColour = "default";
+    public const string OwnColour = "own";
+    /// <summary>What the colour picker starts from while the organisation has none: the site's own accent (site.css).</summary>
+    public const string SuggestedColour = "#7a1f2b";
+
+    /// <summary>The IANA time zones an owner may choose, by name; Windows names are translated.</summary>
+    public static readonly IReadOnlyList<TimeZoneInfo> TimeZones = [.. TimeZoneInfo.GetSystemTimeZones()
+        .Where(z => z.HasIanaId || TimeZoneInfo.TryConvertWindowsIdToIanaId(z.Id, out _))
+        .Select(z => z.HasIanaId ? z : TimeZoneInfo.FindSystemTimeZoneById(TimeZoneInfo.TryConvertWindowsIdToIanaId(z.Id, out var iana) ? iana : z.Id))
+        .DistinctBy(z => z.Id)
+        .OrderBy(z => z.Id, StringComparer.Ordinal)];
 
     public sealed class Form
     {
@@ -21,6 +33,12 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         public string? DataController { get; set; }
         public string? LegalNotice { get; set; }
         public string? RetentionMonths { get; set; }
+        /// <summary><see cref="DefaultColour"/> for no colour of the organisation's own, <see cref="OwnColour"/> for <see cref="AccentColour"/>; absent keeps the current colour.</summary>
+        public string? AccentChoice { get; set; }
+        /// <summary>"#rrggbb", as an <c>input type=color</c> sends it.</summary>
+        public string? AccentColour { get; set; }
+        /// <summary>An IANA id of <see cref="TimeZones"/>; absent keeps the current zone.</summary>
+        public string? TimeZone { get; set; }
         /// <summary>A name of <see cref="UnprovenSignatureRule"/> (see <see cref="Organisation.UnprovenSignatures"/>); absent keeps the current rule.</summary>
         public string? UnprovenSignatures { get; set; }
 
@@ -32,6 +50,9 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
             DataController = o.DataController,
             LegalNotice = o.LegalNotice,
             RetentionMonths = o.RetentionMonths.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AccentChoice = o.AccentColour is null ? DefaultColour : OwnColour,
+            AccentColour = o.AccentColour ?? SuggestedColour,
+            TimeZone = o.TimeZone,
             UnprovenSignatures = o.UnprovenSignatures.ToString(),
         };
     }
@@ -48,7 +69,9 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         {
             errors.Add(nameof(Form.Name), "SettingsNameInvalid");
         }
-        if (!EmailAddress.TryParse(form.ContactEmail?.Trim(), out var contact) || contact is null)
+        // Optional, but never guessed: until an owner gives one, campaigns cannot be published.
+        EmailAddress? contact = null;
+        if (!string.IsNullOrWhiteSpace(form.ContactEmail) && (!EmailAddress.TryParse(form.ContactEmail.Trim(), out contact) || contact is null))
         {
             errors.Add(nameof(Form.ContactEmail), "SettingsEmailInvalid");
         }
@@ -59,6 +82,25 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
             || months is < MinRetentionMonths or > MaxRetentionMonths)
         {
             errors.Add(nameof(Form.RetentionMonths), "SettingsRetentionInvalid", MinRetentionMonths, MaxRetentionMonths);
+        }
+        string? accent = null;
+        if (form.AccentChoice is not (null or DefaultColour))
+        {
+            accent = form.AccentColour?.Trim().ToLowerInvariant();
+            if (ColourContrast.Parse(accent) is not { } rgb)
+            {
+                errors.Add(nameof(Form.AccentColour), "SettingsColourInvalid");
+            }
+            else if (!ColourContrast.WhiteTextReadableOn(rgb.Red, rgb.Green, rgb.Blue))
+            {
+                // Rounded down, so that a refused 4.48 never reads as the 4.5 asked for.
+                errors.Add(nameof(Form.AccentColour), "SettingsColourTooLight", Math.Floor(ColourContrast.OfWhiteOn(rgb.Red, rgb.Green, rgb.Blue) * 10) / 10);
+            }
+        }
+        var timeZone = form.TimeZone?.Trim();
+        if (timeZone is not null && !TimeZones.Any(z => z.Id == timeZone))
+        {
+            errors.Add(nameof(Form.TimeZone), "SettingsTimeZoneInvalid");
         }
         UnprovenSignatureRule? unproven = null;
         if (!string.IsNullOrEmpty(form.UnprovenSignatures))
@@ -77,11 +119,13 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         }
         var row = await ReadAsync(organisation, cancellationToken);
         row.Name = name;
-        row.ContactEmail = contact!.Address;
+        row.ContactEmail = contact?.Address;
         row.PostalAddress = postalAddress;
         row.DataController = dataController;
         row.LegalNotice = legalNotice;
         row.RetentionMonths = months;
+        row.AccentColour = form.AccentChoice is null ? row.AccentColour : accent;
+        row.TimeZone = timeZone ?? row.TimeZone;
         row.UnprovenSignatures = unproven ?? row.UnprovenSignatures;
         var changed = db.Entry(row).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
         if (changed.Count > 0)

@@ -7,8 +7,10 @@ namespace Ralliement.Organisers;
 /// owner of the organisation (created when new) and prints a one-time link where they choose
 /// their password. Later organisers are invited from the site.
 /// </summary>
-public sealed class CreateOrganiser(RalliementDb db, UserManager<Organiser> users, TimeProvider clock, IConfiguration configuration)
+public sealed class CreateOrganiser(RalliementDb db, UserManager<Organiser> users, CreateOrganisation creation, TimeProvider clock, IConfiguration configuration)
 {
+    private const string Actor = "admin command";
+
     public sealed record Result(string? SetUpLink, string? Error, bool OrganisationCreated);
 
     public async Task<Result> HandleAsync(string email, string organisationSlug, string? organisationName, CancellationToken cancellationToken)
@@ -24,16 +26,9 @@ public sealed class CreateOrganiser(RalliementDb db, UserManager<Organiser> user
         var address = parsed.Address;
         var now = clock.GetUtcNow().UtcDateTime;
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Slug == organisationSlug, cancellationToken);
-        var created = organisation is null;
-        if (organisation is null)
+        if (organisation is null && string.IsNullOrWhiteSpace(organisationName))
         {
-            if (string.IsNullOrWhiteSpace(organisationName))
-            {
-                return new Result(null, $"No organisation has the slug '{organisationSlug}': give its name with --name to create it.", false);
-            }
-            organisation = new Organisation { Slug = organisationSlug, Name = organisationName.Trim(), ContactEmail = address, CreatedAt = now };
-            db.Organisations.Add(organisation);
-            await db.SaveChangesAsync(cancellationToken);
+            return new Result(null, $"No organisation has the slug '{organisationSlug}': give its name with --name to create it.", false);
         }
         var organiser = await users.FindByEmailAsync(address);
         if (organiser is null)
@@ -42,23 +37,24 @@ public sealed class CreateOrganiser(RalliementDb db, UserManager<Organiser> user
             var result = await users.CreateAsync(organiser);
             if (!result.Succeeded)
             {
-                return new Result(null, string.Join(" ", result.Errors.Select(e => e.Description)), created);
+                return new Result(null, string.Join(" ", result.Errors.Select(e => e.Description)), false);
             }
         }
-        if (!await db.Memberships.AnyAsync(m => m.OrganisationId == organisation.Id && m.OrganiserId == organiser.Id, cancellationToken))
+        var created = organisation is null;
+        if (organisation is null)
         {
-            db.Memberships.Add(new Membership { OrganisationId = organisation.Id, OrganiserId = organiser.Id, Role = OrganisationRole.Owner, CreatedAt = now });
+            // The owner's sign-in address is not the organisation's public contact: an owner gives one in the settings.
+            organisation = await creation.AddAsync(organisationSlug, organisationName!.Trim(), organiser, Actor, null, cancellationToken);
+            if (organisation is null)
+            {
+                return new Result(null, $"The slug '{organisationSlug}' was taken meanwhile: run the command again.", false);
+            }
         }
-        db.AuditLog.Add(new AuditEntry
+        else if (!await db.Memberships.AnyAsync(m => m.OrganisationId == organisation.Id && m.OrganiserId == organiser.Id, cancellationToken))
         {
-            OrganisationId = organisation.Id,
-            Actor = "admin command",
-            Action = "member.add",
-            Target = $"organiser:{organiser.Id}",
-            Details = $"{address} as Owner",
-            At = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            creation.AddOwner(organisation, organiser, Actor, null, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var token = await users.GeneratePasswordResetTokenAsync(organiser);
         var baseUrl = SiteAddress(configuration);
         return new Result($"{baseUrl}/fr/organiser/set-up?id={Uri.EscapeDataString(organiser.Id)}&token={Uri.EscapeDataString(token)}", null, created);

@@ -11,6 +11,7 @@ public static class OrganiserServices
         builder.Services.AddOrganiserAccounts(builder.Configuration);
         builder.Services.AddScoped<RequestPasswordReset>();
         builder.Services.AddScoped<ReadOrganiserHome>();
+        builder.Services.AddScoped<ReadFirstSteps>();
     }
 
     /// <summary>Identity for organisers, shared by the site and the admin command that creates the first owner.</summary>
@@ -68,5 +69,6 @@ public static class OrganiserServices
         services.AddScoped<IAuthorizationHandler, OrganisationAccess.Handler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, OrganisationAccess.ResultHandler>();
         services.AddScoped<Audit>();
+        services.AddScoped<CreateOrganisation>();
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Ralliement.Organisers;
 
 /// <summary>
-/// Where a one-time link lands: the first owner's link printed by <c>organiser create</c>, and
-/// password-reset links. The link carries an Identity password-reset token, which is bound to the
+/// Where a one-time link lands: the first owner's link printed by <c>organiser create</c>, which
+/// then leads to the first steps, and password-reset links. The link carries an Identity password-reset token, which is bound to the
 /// account's security stamp: choosing a password changes the stamp, so the link works once.
 /// </summary>
 public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organiser> signIn) : PageModel
@@ -59,6 +59,8 @@ public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organ
         }
         else
         {
+            // A first set-up, not a reset: the account's address was never confirmed before.
+            var firstSetUp = !organiser.EmailConfirmed;
             var result = await users.ResetPasswordAsync(organiser, Token!, Password);
             if (result.Succeeded)
             {
@@ -73,7 +75,7 @@ public sealed class SetUpModel(UserManager<Organiser> users, SignInManager<Organ
                     return Redirect($"/{lang}/organiser/login/two-factor");
                 }
                 await signIn.SignInAsync(organiser, isPersistent: false);
-                return Redirect($"/{lang}/organiser");
+                return Redirect(firstSetUp ? $"/{lang}/organiser/first-steps" : $"/{lang}/organiser");
             }
             foreach (var error in result.Errors)
             {

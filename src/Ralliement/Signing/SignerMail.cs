@@ -49,6 +49,8 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> sharedText,
     }
 
     private string Signature(ReadCampaign.View campaign, PublicLinks links, string language) =>
-        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n{sharedText["MailPrivacy", campaign.Organisation.ContactEmail ?? ""]}\n"
+        $"-- \n{campaign.Organisation.Name}\n{links.Campaign(language, campaign.Slug)}\n"
+        // A published campaign's organisation has a public contact; without one, no line rather than an empty address.
+        + (campaign.Organisation.ContactEmail is { } contact ? sharedText["MailPrivacy", contact] + "\n" : "")
         + selfServiceText["MailSelfServiceLine", links.MySignatureRequest(language, campaign.Slug)];
 }

@@ -18,7 +18,7 @@ public sealed class StateChangeTests
 
         var emptyPublish = await ChangeStateAsync(editor, id, "publish");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, emptyPublish.StatusCode);
-        Assert.Contains("un titre et un texte dans sa langue principale", await emptyPublish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Texte en français&#x202F;: il manque le titre ou le texte", await emptyPublish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ChangeStateAsync(editor, id, "close")).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ChangeStateAsync(editor, id, "delete")).StatusCode);
 

@@ -51,6 +51,8 @@ public sealed class FuzzedEndpoints(Dictionary<string, Func<Random, string>> val
         ["{lang:lang}/organiser"] = Sender.Owner,
         ["{lang:lang}/organiser/account"] = Sender.Owner,
         ["{lang:lang}/organiser/account/two-factor"] = Sender.Owner,
+        ["{lang:lang}/organiser/first-steps"] = Sender.Owner,
+        ["{lang:lang}/organiser/new-organisation"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/members"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/settings"] = Sender.Owner,

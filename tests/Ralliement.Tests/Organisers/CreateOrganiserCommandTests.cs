@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Ralliement.Admin;
 using Ralliement.Tests.Support;
 
@@ -36,6 +37,12 @@ public sealed class CreateOrganiserCommandTests
         });
 
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.Equal("/fr/organiser/first-steps", set.Headers.Location!.OriginalString);
+        // The owner's sign-in address is never the organisation's public contact.
+        Assert.Null(await app.WithDbAsync(db => db.Organisations.Where(o => o.Slug == "nouveau-collectif").Select(o => o.ContactEmail).SingleAsync()));
+        var steps = await client.GetStringAsync("/fr/organiser/first-steps");
+        Assert.Contains("href=\"/fr/organiser/nouveau-collectif/settings#settings-contactemail\">Donner l’adresse de contact publique", steps, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"done\"", steps, StringComparison.Ordinal);
         Assert.Contains("/fr/organiser/nouveau-collectif", await client.GetStringAsync("/fr/organiser"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/fr/organiser/nouveau-collectif/members")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(link)).StatusCode);

@@ -67,4 +67,78 @@ public sealed class SettingsTests
         Assert.Contains("id=\"settings-legalnotice-error\">At most 4000 characters.", page, StringComparison.Ordinal);
         Assert.Equal(12, await app.WithDbAsync(db => db.Organisations.Where(o => o.Slug == RalliementApp.DemoOrganisation).Select(o => o.RetentionMonths).SingleAsync()));
     }
+
+    [Fact]
+    public async Task The_public_contact_may_be_left_empty_and_the_notices_then_show_no_address()
+    {
+        using var app = new RalliementApp();
+        using var owner = await app.SignedInAsync(OrganisationRole.Owner);
+        using var visitor = app.Browser();
+        var form = Form();
+        form["Form.ContactEmail"] = "";
+
+        var saved = await RalliementApp.PostFormAsync(owner, Settings, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Organisations.Where(o => o.Slug == RalliementApp.DemoOrganisation).Select(o => o.ContactEmail).SingleAsync()));
+        var page = await owner.GetStringAsync(Settings);
+        Assert.Contains("Shown on the privacy and legal notices and in emails to signers", page, StringComparison.Ordinal);
+        // Empty and not required.
+        Assert.Contains("id=\"settings-contactemail\" name=\"Form.ContactEmail\" maxlength=\"254\" aria-describedby", page, StringComparison.Ordinal);
+        foreach (var notice in new[] { $"/fr/c/{RalliementApp.Slug}/privacy", $"/fr/c/{RalliementApp.Slug}/legal", "/fr/o/collectif-demo/privacy", "/en/o/collectif-demo/legal" })
+        {
+            var text = await visitor.GetStringAsync(notice);
+            Assert.DoesNotContain("mailto:", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("écrivez à .", text, StringComparison.Ordinal);
+        }
+        Assert.Contains("Collectif des chercheuses décide de l’usage de ces données et en répond. · ", await visitor.GetStringAsync("/fr/o/collectif-demo/privacy"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_accent_colour_too_light_for_white_text_is_refused_and_what_was_typed_stays()
+    {
+        using var app = new RalliementApp();
+        using var owner = await app.SignedInAsync(OrganisationRole.Owner);
+        var form = Form(name: "Nouveau nom");
+        form["Form.AccentChoice"] = "own";
+        form["Form.AccentColour"] = "#FFCC00";
+        form["Form.TimeZone"] = "America/Toronto";
+
+        var refused = await RalliementApp.PostFormAsync(owner, Settings, form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"settings-accentcolour-error\">This colour is too light: white text on it has a contrast of only 1.5:1", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Nouveau nom\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.AccentColour\" value=\"#FFCC00\"", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"America/Toronto\" selected=\"selected\">", page, StringComparison.Ordinal);
+        var organisation = await app.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Slug == RalliementApp.DemoOrganisation));
+        Assert.Null(organisation.AccentColour);
+        Assert.Equal("Europe/Paris", organisation.TimeZone);
+
+        form["Form.AccentColour"] = "#1D4ED8";
+        Assert.Equal(HttpStatusCode.Redirect, (await RalliementApp.PostFormAsync(owner, Settings, form)).StatusCode);
+        organisation = await app.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Slug == RalliementApp.DemoOrganisation));
+        Assert.Equal("#1d4ed8", organisation.AccentColour);
+        Assert.Equal("America/Toronto", organisation.TimeZone);
+
+        form["Form.AccentChoice"] = "default";
+        Assert.Equal(HttpStatusCode.Redirect, (await RalliementApp.PostFormAsync(owner, Settings, form)).StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Organisations.Where(o => o.Slug == RalliementApp.DemoOrganisation).Select(o => o.AccentColour).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_time_zone_not_in_the_list_is_refused()
+    {
+        using var app = new RalliementApp();
+        using var owner = await app.SignedInAsync(OrganisationRole.Owner);
+        var form = Form();
+        form["Form.TimeZone"] = "Europe/Atlantis";
+
+        var refused = await RalliementApp.PostFormAsync(owner, Settings, form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("id=\"settings-timezone-error\">Choose a time zone from the list.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Europe/Paris", await app.WithDbAsync(db => db.Organisations.Where(o => o.Slug == RalliementApp.DemoOrganisation).Select(o => o.TimeZone).SingleAsync()));
+    }
 }
