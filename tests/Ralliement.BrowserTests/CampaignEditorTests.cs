@@ -39,8 +39,7 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Texte enregistré.");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la campagne" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter la traduction anglaise" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Texte anglais" }).ClickAsync();
         await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Open letter to laboratories");
         await page.GetByLabel("Résumé").FillAsync("What we ask of laboratories.");
@@ -48,21 +47,39 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Texte enregistré.");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la campagne" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier les réglages" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Réglages" }).ClickAsync();
         await AccessibilityTests.AssertNoViolationsAsync(page);
         await page.Locator("#goal").FillAsync("500");
+        await page.Locator("#next-goal").FillAsync("400");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les réglages" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Modifications enregistrées.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("plus grand que l’objectif");
+        await Assertions.Expect(page.Locator("#goal")).ToHaveValueAsync("500");
+        await AccessibilityTests.AssertNoViolationsAsync(page);
+        await page.Locator("#next-goal").FillAsync("1000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les réglages" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Réglages enregistrés.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Champs", Exact = true }).ClickAsync();
         await page.Locator("#new-field-fr").FillAsync("Laboratoire");
         await page.Locator("#new-field-en").FillAsync("Laboratory");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le champ" }).ClickAsync();
+        await page.Locator("#new-field-en").PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Champ ajouté.");
+        await AccessibilityTests.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Engagements" }).ClickAsync();
         await page.Locator("#new-commitment-fr").FillAsync("Enseigner sans IA générative");
         await page.Locator("#new-commitment-en").FillAsync("Teach without generative AI");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l’engagement" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les engagements" }).Last.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Engagement n° 1" })).ToBeVisibleAsync();
+        await page.Locator("#new-commitment-fr").FillAsync("Réduire");
+        await page.Locator("#new-commitment-en").FillAsync("Reduce");
+        await page.Locator("#new-commitment-position").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retirer l’engagement n° 1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Engagement ajouté. Engagement retiré.");
+        await Assertions.Expect(page.Locator("#new-commitment-fr")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Engagement n° 1" }).GetByLabel("Intitulé en français")).ToHaveValueAsync("Réduire");
         await AccessibilityTests.AssertNoViolationsAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la campagne" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vue d’ensemble" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Publier" }).ClickAsync();
         await Assertions.Expect(page.Locator("#check-text-en")).ToHaveClassAsync("done");
         await AccessibilityTests.AssertNoViolationsAsync(page);
@@ -73,7 +90,7 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Link, new() { Name = "Page publique" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lettre ouverte aux laboratoires", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".text strong")).ToHaveTextAsync("du temps");
-        await Assertions.Expect(page.GetByLabel("Enseigner sans IA générative")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Réduire")).ToBeVisibleAsync();
         await page.GotoAsync($"/en/c/{slug}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open letter to laboratories", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".text strong")).ToHaveTextAsync("time");

@@ -5,19 +5,16 @@ using Ralliement.Organisers;
 namespace Ralliement.Editing;
 
 /// <summary>
-/// A campaign's kind, goal, dates, signer fields and options. Dates are typed and shown in UTC: the
-/// server stores UTC, and an organiser reading "UTC" next to the field is never misled by a
-/// summer-time shift the page would otherwise apply silently.
+/// A campaign's kind, goal and next milestone, dates, signer fields and options. Dates are typed and
+/// shown in the organisation's time zone and stored in UTC (<see cref="OrganisationTime"/>).
 /// </summary>
 public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutputCacheStore publicPages)
 {
-    /// <summary>What <c>&lt;input type="datetime-local"&gt;</c> posts (seconds are optional).</summary>
-    private static readonly string[] DateFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
-
     public sealed class Form
     {
         public CampaignKind Kind { get; set; }
         public string? Goal { get; set; }
+        public string? NextGoal { get; set; }
         public string? OpensAt { get; set; }
         public string? ClosesAt { get; set; }
         public FieldRule Institution { get; set; }
@@ -28,12 +25,14 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
         public bool AcceptsOrganisations { get; set; }
         public bool HoldsSignaturesForReview { get; set; }
 
-        public static Form Of(Campaign c) => new()
+        /// <summary>The campaign's settings as the form shows them, its dates in <paramref name="timeZone"/>.</summary>
+        public static Form Of(Campaign c, string timeZone) => new()
         {
             Kind = c.Kind,
             Goal = c.Goal?.ToString(CultureInfo.InvariantCulture),
-            OpensAt = ForInput(c.OpensAt),
-            ClosesAt = ForInput(c.ClosesAt),
+            NextGoal = c.NextGoal?.ToString(CultureInfo.InvariantCulture),
+            OpensAt = OrganisationTime.ForInput(c.OpensAt, timeZone),
+            ClosesAt = OrganisationTime.ForInput(c.ClosesAt, timeZone),
             Institution = c.Institution,
             ProfessionalStatus = c.ProfessionalStatus,
             Discipline = c.Discipline,
@@ -44,9 +43,6 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
         };
     }
 
-    public static string? ForInput(DateTime? at) => at?.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
-
     public async Task<EditResult> HandleAsync(OrganisationContext organisation, int campaignId, Form form, CancellationToken cancellationToken)
     {
         var campaign = await db.CampaignsOf(organisation).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
@@ -55,20 +51,21 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
             return EditResult.NotFound;
         }
         var errors = new FormErrors();
-        int? goal = null;
-        if (!string.IsNullOrWhiteSpace(form.Goal))
+        var goal = ParseCount(form.Goal, "Goal", "GoalInvalid", errors);
+        var nextGoal = ParseCount(form.NextGoal, "NextGoal", "NextGoalInvalid", errors);
+        if (nextGoal is not null && !errors.Any)
         {
-            if (int.TryParse(form.Goal.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= CampaignLimits.MaxGoal)
+            if (goal is null)
             {
-                goal = value;
+                errors.Add("NextGoal", "NextGoalWithoutGoal");
             }
-            else
+            else if (nextGoal <= goal)
             {
-                errors.Add("Goal", "GoalInvalid");
+                errors.Add("NextGoal", "NextGoalNotAbove", goal.Value);
             }
         }
-        var opensAt = ParseDate(form.OpensAt, "OpensAt", errors);
-        var closesAt = ParseDate(form.ClosesAt, "ClosesAt", errors);
+        var opensAt = ParseDate(form.OpensAt, "OpensAt", organisation.TimeZone, errors);
+        var closesAt = ParseDate(form.ClosesAt, "ClosesAt", organisation.TimeZone, errors);
         if (opensAt is not null && closesAt is not null && closesAt <= opensAt)
         {
             errors.Add("ClosesAt", "ClosesBeforeOpens");
@@ -85,6 +82,7 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
 
         campaign.Kind = form.Kind;
         campaign.Goal = goal;
+        campaign.NextGoal = nextGoal;
         campaign.OpensAt = opensAt;
         campaign.ClosesAt = closesAt;
         campaign.Institution = form.Institution;
@@ -99,19 +97,34 @@ public sealed class ChangeCampaignSettings(RalliementDb db, Audit audit, IOutput
         {
             audit.Record(organisation, "campaign.settings", $"campaign:{campaign.Id}", string.Join(", ", changed));
             await db.SaveAndRefreshPublicPagesAsync(publicPages, cancellationToken);
+            return EditResult.Did("Settings");
         }
-        return EditResult.Done;
+        return EditResult.Did();
     }
 
-    private static DateTime? ParseDate(string? input, string field, FormErrors errors)
+    private static int? ParseCount(string? input, string field, string error, FormErrors errors)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
             return null;
         }
-        if (DateTime.TryParseExact(input.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+        if (int.TryParse(input.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= CampaignLimits.MaxGoal)
         {
-            return DateTime.SpecifyKind(at, DateTimeKind.Utc);
+            return value;
+        }
+        errors.Add(field, error);
+        return null;
+    }
+
+    private static DateTime? ParseDate(string? input, string field, string timeZone, FormErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+        if (OrganisationTime.ParseInput(input) is DateTime local)
+        {
+            return OrganisationTime.ToUtc(local, timeZone).Utc;
         }
         errors.Add(field, "DateInvalid");
         return null;

@@ -12,6 +12,7 @@ public static class EditingServices
         builder.Services.AddScoped<EditCustomFields>();
         builder.Services.AddScoped<EditCommitments>();
         builder.Services.AddScoped<EditCampaignText>();
+        builder.Services.AddScoped<CompareTranslations>();
         builder.Services.AddScoped<ChangeCampaignState>();
         builder.Services.AddScoped<UploadCampaignLogo>();
     }

@@ -3,12 +3,12 @@ using Ralliement.Organisers;
 namespace Ralliement.Editing;
 
 /// <summary>
-/// The logo upload. Its request may exceed the site's 64 KB body limit
-/// (<see cref="Shared.WebSecurity.MaxRequestBodyBytes"/>); a refused file is explained here.
+/// The campaign's logo: the current one and the upload form. Its request may exceed the site's 64 KB
+/// body limit (<see cref="Shared.WebSecurity.MaxRequestBodyBytes"/>); a refused file is explained here.
 /// </summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOverview readOverview) : OrganisationPageModel
+public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignSettings readSettings) : EditorPageModel(readSettings)
 {
     /// <summary>
     /// More than a logo may weigh, so that a file a little too heavy reaches this page, which says how
@@ -16,13 +16,14 @@ public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOvervie
     /// </summary>
     public const long MaxRequestBytes = 1024 * 1024;
 
-    public string Reason { get; private set; } = "";
+    /// <summary>Why the file was refused (an <see cref="EditorText"/> key), or null.</summary>
+    public string? Reason { get; private set; }
 
-    public ReadCampaignOverview.View Campaign { get; private set; } = null!;
-
+    public async Task<IActionResult> OnGetAsync(string lang, int id, CancellationToken cancellationToken) =>
+        await LoadAsync(lang, id, cancellationToken) ? Page() : NotFound();
 
     /// <summary>The current logo for its editors, a draft's included (the public address serves published campaigns only).</summary>
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetImageAsync(int id, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "private, no-cache";
         return await uploadLogo.ReadAsync(Organisation, id, cancellationToken) is { } logo
@@ -33,15 +34,14 @@ public sealed class LogoModel(UploadCampaignLogo uploadLogo, ReadCampaignOvervie
     public async Task<IActionResult> OnPostAsync(string lang, int id, IFormFile? file, CancellationToken cancellationToken)
     {
         var result = await uploadLogo.HandleAsync(Organisation, id, file, cancellationToken);
-        if (result.Outcome == UploadCampaignLogo.Outcome.NotFound || await readOverview.HandleAsync(Organisation, id, cancellationToken) is not { } campaign)
+        if (result.Outcome == UploadCampaignLogo.Outcome.NotFound || !await LoadAsync(lang, id, cancellationToken))
         {
             return NotFound();
         }
         if (result.Outcome == UploadCampaignLogo.Outcome.Saved)
         {
-            return Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}/edit?saved=true#logo");
+            return Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}/logo?saved=Logo");
         }
-        Campaign = campaign;
         Reason = result.Reason!;
         Response.StatusCode = result.Outcome == UploadCampaignLogo.Outcome.TooLarge
             ? StatusCodes.Status413PayloadTooLarge

@@ -20,6 +20,9 @@ public sealed class ReadCampaignOverview(RalliementDb db, TimeProvider clock)
         /// <summary>Confirmed signatures waiting for a moderator.</summary>
         public required int Held { get; init; }
         public int? Goal { get; init; }
+        public int? NextGoal { get; init; }
+        /// <summary>Labels of commitments and asked fields still to write in a language of the campaign.</summary>
+        public IReadOnlyList<BilingualLabels.Missing> MissingLabels { get; init; } = [];
         public required DateTime CreatedAt { get; init; }
         public DateTime? OpensAt { get; init; }
         public DateTime? ClosesAt { get; init; }
@@ -32,7 +35,23 @@ public sealed class ReadCampaignOverview(RalliementDb db, TimeProvider clock)
         public string Title(string language) => (Text(language) ?? Text(DefaultLanguage) ?? Texts.FirstOrDefault())?.Title ?? Slug;
     }
 
-    public async Task<View?> HandleAsync(OrganisationContext organisation, int campaignId, CancellationToken cancellationToken) =>
+    public async Task<View?> HandleAsync(OrganisationContext organisation, int campaignId, CancellationToken cancellationToken)
+    {
+        var view = await ReadAsync(organisation, campaignId, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+        var labelled = await db.CampaignsOf(organisation).AsNoTracking()
+            .Include(c => c.Texts)
+            .Include(c => c.Commitments).ThenInclude(c => c.Labels)
+            .Include(c => c.CustomFields).ThenInclude(f => f.Labels)
+            .AsSplitQuery()
+            .FirstAsync(c => c.Id == campaignId, cancellationToken);
+        return view with { MissingLabels = BilingualLabels.MissingIn(labelled) };
+    }
+
+    private async Task<View?> ReadAsync(OrganisationContext organisation, int campaignId, CancellationToken cancellationToken) =>
         await db.CampaignsOf(organisation).AsNoTracking()
             .Where(c => c.Id == campaignId)
             .Select(c => new View
@@ -48,6 +67,7 @@ public sealed class ReadCampaignOverview(RalliementDb db, TimeProvider clock)
                 SignatureCount = c.SignatureCount,
                 Held = db.Signatures.Count(s => s.CampaignId == c.Id && s.State == SignatureState.Held),
                 Goal = c.Goal,
+                NextGoal = c.NextGoal,
                 CreatedAt = c.CreatedAt,
                 OpensAt = c.OpensAt,
                 ClosesAt = c.ClosesAt,

@@ -2,14 +2,20 @@ using Ralliement.Organisers;
 
 namespace Ralliement.Editing;
 
-/// <summary>A campaign with its custom fields, commitments and logo date, for the settings page.</summary>
+/// <summary>A campaign with its custom fields, commitments and logo date, for the settings, commitments, fields and logo pages.</summary>
 public sealed class ReadCampaignSettings(RalliementDb db)
 {
     public sealed record FieldView(int Id, int Position, FieldRule Rule, bool ShownPublicly, string LabelFr, string LabelEn, bool HasValues);
 
     public sealed record CommitmentView(int Id, int Position, string LabelFr, string LabelEn);
 
-    public sealed record View(Campaign Campaign, string Title, IReadOnlyList<FieldView> Fields, IReadOnlyList<CommitmentView> Commitments, DateTime? LogoUpdatedAt);
+    /// <param name="Languages">The languages the campaign is written in: its labels are required in these.</param>
+    public sealed record View(Campaign Campaign, string Title, IReadOnlyList<FieldView> Fields, IReadOnlyList<CommitmentView> Commitments, DateTime? LogoUpdatedAt, IReadOnlyCollection<string> Languages)
+    {
+        public FieldView? Field(int id) => Fields.FirstOrDefault(f => f.Id == id);
+
+        public CommitmentView? Commitment(int id) => Commitments.FirstOrDefault(c => c.Id == id);
+    }
 
     public async Task<View?> HandleAsync(OrganisationContext organisation, int campaignId, string language, CancellationToken cancellationToken)
     {
@@ -37,7 +43,8 @@ public sealed class ReadCampaignSettings(RalliementDb db)
             campaign.Commitments.OrderBy(c => c.Position).ThenBy(c => c.Id)
                 .Select(c => new CommitmentView(c.Id, c.Position, Label(c.Labels.Select(l => (l.Language, l.Text)), "fr"), Label(c.Labels.Select(l => (l.Language, l.Text)), "en")))
                 .ToList(),
-            logo);
+            logo,
+            BilingualLabels.LanguagesOf(campaign));
     }
 
     private static string Label(IEnumerable<(string Language, string Text)> labels, string language) =>

@@ -5,7 +5,7 @@ namespace Ralliement.Editing;
 
 /// <summary>The text of a campaign in one language: write, preview (nothing saved), save.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.EditCampaigns)]
-public sealed class TextEditorModel(EditCampaignText editText) : OrganisationPageModel
+public sealed class TextEditorModel(EditCampaignText editText, CompareTranslations compareTranslations) : OrganisationPageModel
 {
     [BindProperty]
     public EditCampaignText.Form Form { get; set; } = new();
@@ -17,10 +17,14 @@ public sealed class TextEditorModel(EditCampaignText editText) : OrganisationPag
     /// <summary>The sanitised HTML of the body as posted, when the organiser asked for a preview.</summary>
     public string? PreviewHtml { get; private set; }
 
-    public bool Saved { get; private set; }
+    /// <summary>After a save: <c>Text</c> when the text changed, <c>Nothing</c> when it was the same (<see cref="EditResult.SavedQuery"/>).</summary>
+    public string? Saved { get; private set; }
+
+    /// <summary>The text in the other language, when it was amended after this one was last written.</summary>
+    public CompareTranslations.Lag? Lag { get; private set; }
 
 
-    public async Task<IActionResult> OnGetAsync(int id, string language, [FromQuery] bool saved, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, string language, [FromQuery] string? saved, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, language, cancellationToken))
         {
@@ -57,7 +61,8 @@ public sealed class TextEditorModel(EditCampaignText editText) : OrganisationPag
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        return Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}/text/{language}?saved=true");
+        var said = result.Outcome == EditCampaignText.Outcome.Saved ? "Text" : "Nothing";
+        return Redirect($"/{lang}/organiser/{Organisation.Slug}/campaigns/{id}/text/{language}?saved={said}");
     }
 
     private async Task<bool> LoadAsync(int id, string language, CancellationToken cancellationToken)
@@ -68,6 +73,7 @@ public sealed class TextEditorModel(EditCampaignText editText) : OrganisationPag
             return false;
         }
         Campaign = campaign;
+        Lag = await compareTranslations.AheadOfAsync(id, language, cancellationToken);
         return true;
     }
 }

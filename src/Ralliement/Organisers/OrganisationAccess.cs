@@ -19,7 +19,8 @@ public enum OrganisationPermission
 }
 
 /// <summary>The organisation named by a request's <c>{org}</c> route value, and the current organiser's place in it.</summary>
-public sealed record OrganisationContext(int Id, string Slug, string Name, OrganisationRole Role, string OrganiserId, string Actor)
+/// <param name="TimeZone">The IANA zone its pages show and read times in (<see cref="Shared.OrganisationTime"/>).</param>
+public sealed record OrganisationContext(int Id, string Slug, string Name, OrganisationRole Role, string OrganiserId, string Actor, string TimeZone = Organisation.DefaultTimeZone)
 {
     public bool Can(OrganisationPermission permission) => OrganisationAccess.Grants(Role, permission);
 }
@@ -93,14 +94,14 @@ public static class OrganisationAccess
             {
                 var membership = await db.Memberships.AsNoTracking()
                     .Where(m => m.OrganiserId == organiserId && m.Organisation.Slug == slug)
-                    .Select(m => new { m.OrganisationId, m.Organisation.Name, m.Role, m.Organiser.Email })
+                    .Select(m => new { m.OrganisationId, m.Organisation.Name, m.Role, m.Organiser.Email, m.Organisation.TimeZone })
                     .FirstOrDefaultAsync(http.RequestAborted);
                 if (membership is null)
                 {
                     context.Fail(new AuthorizationFailureReason(this, NotAMember));
                     return;
                 }
-                organisation = new OrganisationContext(membership.OrganisationId, slug, membership.Name, membership.Role, organiserId, membership.Email ?? organiserId);
+                organisation = new OrganisationContext(membership.OrganisationId, slug, membership.Name, membership.Role, organiserId, membership.Email ?? organiserId, membership.TimeZone);
                 http.Features.Set(organisation);
             }
             if (organisation.Can(requirement.Permission))

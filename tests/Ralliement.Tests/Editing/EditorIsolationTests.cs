@@ -21,7 +21,7 @@ public sealed class EditorIsolationTests
         var formPage = own.Headers.Location!.OriginalString;
         var foreign = $"/fr/organiser/autre-collectif/campaigns/{demo}";
 
-        foreach (var path in new[] { foreign, $"{foreign}/edit", $"{foreign}/text/fr", $"{foreign}/text/en", $"{foreign}/logo" })
+        foreach (var path in new[] { foreign, $"{foreign}/edit", $"{foreign}/text/fr", $"{foreign}/text/en", $"{foreign}/commitments", $"{foreign}/fields", $"{foreign}/logo", $"{foreign}/logo?handler=Image" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(path)).StatusCode);
         }
@@ -30,9 +30,9 @@ public sealed class EditorIsolationTests
             ($"{foreign}/state", new() { ["change"] = "close" }),
             ($"{foreign}/text/fr", new() { ["Form.Title"] = "Piraté", ["Form.Body"] = "Piraté", ["Form.AmendmentNote"] = "Piraté" }),
             ($"{foreign}/edit", new() { ["Settings.Kind"] = "Petition", ["Settings.Goal"] = "1" }),
-            ($"{foreign}/edit?handler=AddField", new() { ["Field.LabelFr"] = "X", ["Field.LabelEn"] = "X", ["Field.Rule"] = "Optional" }),
-            ($"{foreign}/edit?handler=AddCommitment", new() { ["Commitment.LabelFr"] = "X", ["Commitment.LabelEn"] = "X" }),
-            ($"{foreign}/edit?handler=RemoveCommitment&commitmentId=1", []),
+            ($"{foreign}/fields", new() { ["Fields.New.LabelFr"] = "X", ["Fields.New.LabelEn"] = "X", ["Fields.New.Rule"] = "Optional" }),
+            ($"{foreign}/commitments", new() { ["Commitments.New.LabelFr"] = "X", ["Commitments.New.LabelEn"] = "X" }),
+            ($"{foreign}/commitments", new() { ["Commitments.Remove"] = "1" }),
         };
         foreach (var (path, fields) in posts)
         {

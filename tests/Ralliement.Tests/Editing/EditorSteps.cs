@@ -62,12 +62,53 @@ public static class EditorSteps
         return id;
     }
 
-    public static async Task<HttpResponseMessage> PostSettingsAsync(HttpClient client, int id, string handler, Dictionary<string, string> fields) =>
-        await RalliementApp.PostFormAsync(client, $"{Campaign(id)}/edit{handler}", fields, $"{Campaign(id)}/edit");
+    public static async Task<HttpResponseMessage> PostSettingsAsync(HttpClient client, int id, Dictionary<string, string> fields) =>
+        await RalliementApp.PostFormAsync(client, $"{Campaign(id)}/edit", fields);
+
+    /// <summary>Posts the commitments page's one form: <c>Commitments.Rows[i]…</c>, <c>Commitments.New…</c>, <c>Commitments.Remove</c>.</summary>
+    public static async Task<HttpResponseMessage> PostCommitmentsAsync(HttpClient client, int id, Dictionary<string, string> fields) =>
+        await RalliementApp.PostFormAsync(client, $"{Campaign(id)}/commitments", fields);
+
+    /// <summary>Posts the fields page's one form: <c>Fields.Rows[i]…</c>, <c>Fields.New…</c>, <c>Fields.Remove</c>.</summary>
+    public static async Task<HttpResponseMessage> PostFieldsAsync(HttpClient client, int id, Dictionary<string, string> fields) =>
+        await RalliementApp.PostFormAsync(client, $"{Campaign(id)}/fields", fields);
+
+    /// <summary>The form's inputs as the page shows them, by name: what a browser would post back untouched.</summary>
+    public static async Task<Dictionary<string, string>> FormValuesAsync(HttpClient client, string path)
+    {
+        var page = await client.GetStringAsync(path);
+        var values = new Dictionary<string, string>();
+        foreach (System.Text.RegularExpressions.Match input in System.Text.RegularExpressions.Regex.Matches(page, "<input [^>]*>"))
+        {
+            var name = Attribute(input.Value, "name");
+            var type = Attribute(input.Value, "type");
+            if (name is null || name == "__RequestVerificationToken" || type == "file" || (type == "checkbox" && !input.Value.Contains(" checked", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            values[name] = WebUtility.HtmlDecode(Attribute(input.Value, "value") ?? "");
+        }
+        foreach (System.Text.RegularExpressions.Match area in System.Text.RegularExpressions.Regex.Matches(page, "<textarea [^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", System.Text.RegularExpressions.RegexOptions.Singleline))
+        {
+            values[WebUtility.HtmlDecode(area.Groups[1].Value)] = WebUtility.HtmlDecode(area.Groups[2].Value);
+        }
+        foreach (System.Text.RegularExpressions.Match select in System.Text.RegularExpressions.Regex.Matches(page, "<select [^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline))
+        {
+            var selected = System.Text.RegularExpressions.Regex.Match(select.Groups[2].Value, "<option value=\"([^\"]*)\" selected");
+            values[WebUtility.HtmlDecode(select.Groups[1].Value)] = selected.Success ? selected.Groups[1].Value : "";
+        }
+        return values;
+    }
+
+    private static string? Attribute(string tag, string name)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(tag, $" {name}=\"([^\"]*)\"");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
 
     public static async Task<HttpResponseMessage> UploadLogoAsync(HttpClient client, int id, byte[] content, string contentType = "image/png", string fileName = "logo.png")
     {
-        var page = await client.GetStringAsync($"{Campaign(id)}/edit");
+        var page = await client.GetStringAsync($"{Campaign(id)}/logo");
         using var form = new MultipartFormDataContent
         {
             { new StringContent(RalliementApp.AntiforgeryToken(page)), "__RequestVerificationToken" },

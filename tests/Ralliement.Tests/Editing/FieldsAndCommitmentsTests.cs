@@ -8,24 +8,32 @@ namespace Ralliement.Tests.Editing;
 
 public sealed class FieldsAndCommitmentsTests
 {
-    private static Dictionary<string, string> Field(string fr, string en, string rule = "Optional", bool shown = false)
+    private static Dictionary<string, string> NewField(string fr, string en, string rule = "Optional", bool shown = false)
     {
-        var fields = new Dictionary<string, string> { ["Field.LabelFr"] = fr, ["Field.LabelEn"] = en, ["Field.Rule"] = rule };
+        var fields = new Dictionary<string, string> { ["Fields.New.LabelFr"] = fr, ["Fields.New.LabelEn"] = en, ["Fields.New.Rule"] = rule };
         if (shown)
         {
-            fields["Field.ShownPublicly"] = "true";
+            fields["Fields.New.ShownPublicly"] = "true";
         }
         return fields;
     }
 
-    private static Dictionary<string, string> Commitment(string fr, string en, int? position = null)
+    private static Dictionary<string, string> NewCommitment(string fr, string en, int? position = null)
     {
-        var fields = new Dictionary<string, string> { ["Commitment.LabelFr"] = fr, ["Commitment.LabelEn"] = en };
+        var fields = new Dictionary<string, string> { ["Commitments.New.LabelFr"] = fr, ["Commitments.New.LabelEn"] = en };
         if (position is int p)
         {
-            fields["Commitment.Position"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields["Commitments.New.Position"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return fields;
+    }
+
+    /// <summary>A campaign written in French and English, so that labels are required in both.</summary>
+    private static async Task<int> BilingualDraftAsync(HttpClient editor, string slug)
+    {
+        var id = await CreateDraftAsync(editor, slug);
+        Assert.Equal(HttpStatusCode.Redirect, (await WriteTextAsync(editor, id, "en", "Open letter", "Text.")).StatusCode);
+        return id;
     }
 
     /// <summary>A confirmed signature of the campaign, written straight into the database.</summary>
@@ -38,19 +46,21 @@ public sealed class FieldsAndCommitmentsTests
     });
 
     [Fact]
-    public async Task Custom_fields_are_added_up_to_ten_and_one_with_answers_can_be_hidden_not_removed()
+    public async Task Custom_fields_are_added_up_to_ten_and_one_with_answers_cannot_be_removed_but_can_stop_being_asked()
     {
         using var app = new RalliementApp();
         using var editor = await app.SignedInAsync(OrganisationRole.Editor);
-        var id = await CreateDraftAsync(editor, "champs");
+        var id = await BilingualDraftAsync(editor, "champs");
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostSettingsAsync(editor, id, "?handler=AddField", Field("Laboratoire", "Laboratory", "Required", shown: true))).StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostSettingsAsync(editor, id, "?handler=AddField", Field("Sans anglais", ""))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFieldsAsync(editor, id, NewField("Laboratoire", "Laboratory", "Required", shown: true))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostFieldsAsync(editor, id, NewField("Sans anglais", ""))).StatusCode);
         for (var i = 2; i <= 10; i++)
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await PostSettingsAsync(editor, id, "?handler=AddField", Field($"Champ {i}", $"Field {i}"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await PostFieldsAsync(editor, id, NewField($"Champ {i}", $"Field {i}"))).StatusCode);
         }
-        var eleventh = await PostSettingsAsync(editor, id, "?handler=AddField", Field("Onzième", "Eleventh"));
+        var page = await editor.GetStringAsync($"{Campaign(id)}/fields");
+        Assert.DoesNotContain("Fields.New.LabelFr", page, StringComparison.Ordinal);
+        var eleventh = await PostFieldsAsync(editor, id, NewField("Onzième", "Eleventh"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, eleventh.StatusCode);
         Assert.Contains("au plus 10 champs", await eleventh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -66,21 +76,21 @@ public sealed class FieldsAndCommitmentsTests
             db.SignatureFieldValues.Add(new SignatureFieldValue { SignatureId = signature, CustomFieldId = laboratory.Id, Value = "LIP6" });
             return await db.SaveChangesAsync();
         });
-        var removal = await PostSettingsAsync(editor, id, $"?handler=RemoveField&fieldId={laboratory.Id}", []);
+        var form = await FormValuesAsync(editor, $"{Campaign(id)}/fields");
+        var removal = await PostFieldsAsync(editor, id, new(form) { ["Fields.Remove"] = laboratory.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, removal.StatusCode);
-        var refusal = await removal.Content.ReadAsStringAsync();
-        Assert.Contains("Vous pouvez le masquer à la place", refusal, StringComparison.Ordinal);
-        Assert.Contains($"handler=HideField&amp;fieldId={laboratory.Id}", refusal, StringComparison.Ordinal);
+        Assert.Contains("Choisissez plutôt «&#x202F;Absent&#x202F;»", await removal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostSettingsAsync(editor, id, $"?handler=HideField&fieldId={laboratory.Id}", [])).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostSettingsAsync(editor, id, $"?handler=RemoveField&fieldId={fields[1].Id}", [])).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostSettingsAsync(editor, id, $"?handler=SaveField&fieldId={fields[2].Id}", Field("Ville d’exercice", "Town", "Required"))).StatusCode);
+        form["Fields.Rows[0].Rule"] = "Hidden";
+        form["Fields.Rows[2].LabelFr"] = "Ville d’exercice";
+        form["Fields.Rows[2].LabelEn"] = "Town";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFieldsAsync(editor, id, new(form) { ["Fields.Remove"] = fields[1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
 
         var after = await app.WithDbAsync(db => db.CustomFields.Include(f => f.Labels).Where(f => f.CampaignId == id).ToListAsync());
         Assert.Equal(9, after.Count);
         Assert.Equal(FieldRule.Hidden, after.Single(f => f.Id == laboratory.Id).Rule);
         Assert.Equal("Town", after.Single(f => f.Id == fields[2].Id).Labels.Single(l => l.Language == "en").Text);
-        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "field.hide")));
+        Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "field.remove")));
     }
 
     [Fact]
@@ -88,20 +98,25 @@ public sealed class FieldsAndCommitmentsTests
     {
         using var app = new RalliementApp();
         using var editor = await app.SignedInAsync(OrganisationRole.Editor);
-        var id = await CreateDraftAsync(editor, "engagements");
+        var id = await BilingualDraftAsync(editor, "engagements");
 
-        await PostSettingsAsync(editor, id, "?handler=AddCommitment", Commitment("Refuser", "Refuse"));
-        await PostSettingsAsync(editor, id, "?handler=AddCommitment", Commitment("Réduire", "Reduce"));
+        await PostCommitmentsAsync(editor, id, NewCommitment("Refuser", "Refuse"));
+        await PostCommitmentsAsync(editor, id, NewCommitment("Réduire", "Reduce"));
         var commitments = await app.WithDbAsync(db => db.Commitments.Where(c => c.CampaignId == id).OrderBy(c => c.Position).Select(c => c.Id).ToListAsync());
         Assert.Equal(2, commitments.Count);
 
-        var edit = await PostSettingsAsync(editor, id, $"?handler=SaveCommitment&commitmentId={commitments[1]}", Commitment("Réduire l’usage", "Reduce the use", position: 0));
+        var form = await FormValuesAsync(editor, $"{Campaign(id)}/commitments");
+        form["Commitments.Rows[1].LabelFr"] = "Réduire l’usage";
+        form["Commitments.Rows[1].LabelEn"] = "Reduce the use";
+        form["Commitments.Rows[1].Position"] = "0";
+        var edit = await PostCommitmentsAsync(editor, id, form);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, edit.StatusCode);
-        edit = await PostSettingsAsync(editor, id, $"?handler=SaveCommitment&commitmentId={commitments[1]}", Commitment("Réduire l’usage", "Reduce the use", position: 1));
-        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
-        await PostSettingsAsync(editor, id, $"?handler=SaveCommitment&commitmentId={commitments[0]}", Commitment("Refuser", "Refuse", position: 2));
-        var page = await editor.GetStringAsync($"{Campaign(id)}/edit");
-        Assert.True(page.IndexOf("Réduire l’usage", StringComparison.Ordinal) < page.IndexOf("value=\"Refuser\"", StringComparison.Ordinal));
+        Assert.Contains(">Réduire l’usage</textarea>", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        form["Commitments.Rows[1].Position"] = "1";
+        form["Commitments.Rows[0].Position"] = "2";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCommitmentsAsync(editor, id, form)).StatusCode);
+        var page = await editor.GetStringAsync($"{Campaign(id)}/commitments");
+        Assert.True(page.IndexOf("Réduire l’usage", StringComparison.Ordinal) < page.IndexOf(">Refuser</textarea>", StringComparison.Ordinal));
 
         var signature = await SignatureAsync(app, id);
         await app.WithDbAsync(async db =>
@@ -109,10 +124,11 @@ public sealed class FieldsAndCommitmentsTests
             db.Set<SignatureCommitment>().Add(new SignatureCommitment { SignatureId = signature, CommitmentId = commitments[0] });
             return await db.SaveChangesAsync();
         });
-        var ticked = await PostSettingsAsync(editor, id, $"?handler=RemoveCommitment&commitmentId={commitments[0]}", []);
+        form = await FormValuesAsync(editor, $"{Campaign(id)}/commitments");
+        var ticked = await PostCommitmentsAsync(editor, id, new(form) { ["Commitments.Remove"] = commitments[0].ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, ticked.StatusCode);
         Assert.Contains("Des signataires ont coché cet engagement", await ticked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostSettingsAsync(editor, id, $"?handler=RemoveCommitment&commitmentId={commitments[1]}", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCommitmentsAsync(editor, id, new(form) { ["Commitments.Remove"] = commitments[1].ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
 
         Assert.Equal([commitments[0]], await app.WithDbAsync(db => db.Commitments.Where(c => c.CampaignId == id).Select(c => c.Id).ToListAsync()));
         var actions = await app.WithDbAsync(db => db.AuditLog.Where(a => a.Action.StartsWith("commitment.")).Select(a => a.Action).ToListAsync());
@@ -120,7 +136,7 @@ public sealed class FieldsAndCommitmentsTests
     }
 
     [Fact]
-    public async Task Settings_keep_goal_dates_in_UTC_field_rules_and_options_and_refuse_bad_values()
+    public async Task Settings_keep_goal_next_milestone_dates_field_rules_and_options_and_refuse_bad_values()
     {
         using var app = new RalliementApp();
         using var editor = await app.SignedInAsync(OrganisationRole.Editor);
@@ -129,6 +145,7 @@ public sealed class FieldsAndCommitmentsTests
         {
             ["Settings.Kind"] = "Petition",
             ["Settings.Goal"] = "5000",
+            ["Settings.NextGoal"] = "10000",
             ["Settings.OpensAt"] = "2026-12-01T08:00",
             ["Settings.ClosesAt"] = "2027-01-31T23:59",
             ["Settings.Institution"] = "Required",
@@ -139,18 +156,30 @@ public sealed class FieldsAndCommitmentsTests
             ["Settings.AcceptsOrganisations"] = "true",
         };
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostSettingsAsync(editor, id, "", settings)).StatusCode);
-        var badGoal = await PostSettingsAsync(editor, id, "", new(settings) { ["Settings.Goal"] = "-3" });
-        var backwards = await PostSettingsAsync(editor, id, "", new(settings) { ["Settings.ClosesAt"] = "2026-11-30T08:00" });
+        var saved = await PostSettingsAsync(editor, id, settings);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Réglages enregistrés.", await editor.GetStringAsync(saved.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        var again = await PostSettingsAsync(editor, id, settings);
+        var unchanged = await editor.GetStringAsync(again.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("Réglages enregistrés.", unchanged, StringComparison.Ordinal);
+        Assert.Contains("il n’y avait rien à enregistrer", unchanged, StringComparison.Ordinal);
+        var badGoal = await PostSettingsAsync(editor, id, new(settings) { ["Settings.Goal"] = "-3" });
+        var backwards = await PostSettingsAsync(editor, id, new(settings) { ["Settings.ClosesAt"] = "2026-11-30T08:00" });
+        var lowMilestone = await PostSettingsAsync(editor, id, new(settings) { ["Settings.NextGoal"] = "5000" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badGoal.StatusCode);
         Assert.Contains("L’objectif doit être un nombre entier positif", await badGoal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, backwards.StatusCode);
         Assert.Contains("La fermeture doit venir après l’ouverture", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, lowMilestone.StatusCode);
+        var refused = await lowMilestone.Content.ReadAsStringAsync();
+        Assert.Contains("Le palier suivant doit être plus grand que l’objectif (5&#x202F;000)", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"5000\"", refused, StringComparison.Ordinal);
         var campaign = await app.WithDbAsync(db => db.Campaigns.SingleAsync(c => c.Id == id));
         Assert.Equal(CampaignKind.Petition, campaign.Kind);
         Assert.Equal(5000, campaign.Goal);
-        Assert.Equal(new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), campaign.OpensAt);
+        Assert.Equal(10000, campaign.NextGoal);
+        Assert.Equal(new DateTime(2026, 12, 1, 7, 0, 0, DateTimeKind.Utc), campaign.OpensAt);
         Assert.Equal(FieldRule.Required, campaign.Country);
         Assert.Equal(FieldRule.Hidden, campaign.ProfessionalStatus);
         Assert.True(campaign.AcceptsOrganisations);

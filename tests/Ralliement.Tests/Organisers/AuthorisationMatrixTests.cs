@@ -28,6 +28,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         { "{lang:lang}/organiser/{org}/campaigns/new", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}", true, [O, E, M] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/edit", true, [O, E] },
+        { "{lang:lang}/organiser/{org}/campaigns/{id:int}/commitments", true, [O, E] },
+        { "{lang:lang}/organiser/{org}/campaigns/{id:int}/fields", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/text/{language:lang}", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/state", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/logo", true, [O, E] },
