@@ -86,15 +86,15 @@ public sealed class UpdateOrganisationSettings(RalliementDb db, Audit audit, IOu
         string? accent = null;
         if (form.AccentChoice is not (null or DefaultColour))
         {
-            accent = form.AccentColour?.Trim().ToLowerInvariant();
-            if (ColourContrast.Parse(accent) is not { } rgb)
+            accent = AccentColour.Parse(form.AccentColour);
+            if (accent is null)
             {
                 errors.Add(nameof(Form.AccentColour), "SettingsColourInvalid");
             }
-            else if (!ColourContrast.WhiteTextReadableOn(rgb.Red, rgb.Green, rgb.Blue))
+            else if (!AccentColour.IsReadableWithWhiteText(accent))
             {
                 // Rounded down, so that a refused 4.48 never reads as the 4.5 asked for.
-                errors.Add(nameof(Form.AccentColour), "SettingsColourTooLight", Math.Floor(ColourContrast.OfWhiteOn(rgb.Red, rgb.Green, rgb.Blue) * 10) / 10);
+                errors.Add(nameof(Form.AccentColour), "SettingsColourTooLight", Math.Floor(AccentColour.ContrastRatio(AccentColour.White, accent) * 10) / 10);
             }
         }
         var timeZone = form.TimeZone?.Trim();

@@ -31,7 +31,7 @@ public static class SignatureDownload
         {
             version = s.ConsentVersion,
             acceptedAt = Day(s.CreatedAt),
-            wording = s.ConsentVersion == ConsentWording.Current
+            wording = ConsentWording.ShowsNow(s.ConsentVersion)
                 ? ConsentWording.ResourceNames.Select(name => sharedText[name, record.OrganisationName].Value).ToList()
                 : [text["ConsentOlder"].Value],
         };

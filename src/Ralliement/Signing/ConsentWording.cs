@@ -18,6 +18,16 @@ public static class ConsentWording
     /// <summary>SHA-256 of the consent texts of <see cref="Current"/>, in hex (see the test that checks it).</summary>
     public const string Hash = "1d2dedd09e25ba978a044bef65b0a864b694dc344a7620121f1ab69542b5b09d";
 
+    /// <summary>
+    /// Earlier versions whose words are those of <see cref="Current"/> and differ only in typography
+    /// (2026-11: spaces before « : » and apostrophes, made French typographic in 2026-12): what their
+    /// signers agreed to is the text shown now, so it is shown to them as theirs.
+    /// </summary>
+    private static readonly string[] SameWords = ["2026-11"];
+
+    /// <summary>Whether a signature recorded under this version agreed to the words the form shows now.</summary>
+    public static bool ShowsNow(string? version) => version == Current || SameWords.Contains(version);
+
     /// <summary>The hash of the wording as the resources hold it now: one text per name and language, in order.</summary>
     /// <param name="text">The text of a resource name in a language.</param>
     public static string HashOf(Func<string, CultureInfo, string> text)

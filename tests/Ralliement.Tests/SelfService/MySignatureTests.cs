@@ -66,6 +66,23 @@ public sealed class MySignatureTests : IDisposable
         Assert.Equal("2026-12", root.GetProperty("consent").GetProperty("version").GetString());
     }
 
+    [Theory]
+    [InlineData("2026-11", true)]
+    [InlineData("2025-01", false)]
+    public async Task A_signature_recorded_under_a_wording_that_differs_only_in_typography_still_shows_its_consents(string version, bool shown)
+    {
+        var email = RalliementApp.UniqueEmail("earlier");
+        await _app.SignAndConfirmAsync(email);
+        await _app.WithDbAsync(db => db.Signatures.Where(x => x.State == SignatureState.Confirmed)
+            .ExecuteUpdateAsync(x => x.SetProperty(y => y.ConsentVersion, version)));
+        using var browser = _app.Browser();
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(await _app.LinkToMySignatureAsync(email)));
+
+        Assert.Contains(version, page, StringComparison.Ordinal);
+        Assert.Equal(shown, page.Contains("de la part de", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Without_news_the_address_is_only_a_keyed_hash_and_not_in_the_download()
     {
