@@ -41,8 +41,8 @@ public sealed class ImportTests
         Assert.Equal(1, RalliementApp.SummaryCount(page, "Duplicates of existing signatures (skipped)"));
         Assert.Equal(1, RalliementApp.SummaryCount(page, "Duplicates within the file (skipped)"));
         Assert.Equal(2, RalliementApp.SummaryCount(page, "Rows with errors (skipped)"));
-        Assert.Contains("<tr><td>6</td><td>last_name</td><td>This field is required.</td></tr>", page, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>7</td><td>first_name</td><td>Starts with = ", page, StringComparison.Ordinal);
+        Assert.Contains(@"<tr><td data-label=""Line"">6</td><td data-label=""Column"">last_name</td><td data-label=""Problem"">This field is required.</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains(@"<tr><td data-label=""Line"">7</td><td data-label=""Column"">first_name</td><td data-label=""Problem"">Starts with = ", page, StringComparison.Ordinal);
         Assert.Contains("Import 2 signatures", page, StringComparison.Ordinal);
         Assert.Equal(countBefore, await app.PublicCountAsync());
 
