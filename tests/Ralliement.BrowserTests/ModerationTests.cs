@@ -86,7 +86,24 @@ public sealed class ModerationTests(BrowserHost host) : IClassFixture<BrowserHos
 
         await page.GotoAsync($"{Organisation}/audit");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "signature.hide" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new Regex("a masqué le nom public de 1 signature de «")).First).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_organisers_pages_with_rows_in_them_fit_a_390_px_phone()
+    {
+        var campaign = await host.HeldSignatureAsync("Téléphone", "Étroit");
+        await using var context = await host.NewContextAsync(javaScript: true);
+        var page = await host.SignedInPageAsync(context, OrganisationRole.Owner);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"{Organisation}/moderation?campaign={campaign}");
+        var detail = await page.Locator("tbody a").First.GetAttributeAsync("href");
+
+        foreach (var path in new[] { Organisation, $"{Organisation}/members", $"{Organisation}/moderation?campaign={campaign}", detail!, $"{Organisation}/audit", $"{Organisation}/campaigns/{campaign}/import", $"{Organisation}/campaigns/{campaign}/news" })
+        {
+            await page.GotoAsync(path);
+            Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{path} is wider than a 390 px phone.");
+        }
     }
 }
