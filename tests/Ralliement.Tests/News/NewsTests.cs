@@ -54,7 +54,10 @@ public sealed class NewsTests
         var news = await app.WithDbAsync(db => db.News.AsNoTracking().SingleAsync());
         Assert.Equal((NewsState.Sent, 2), (news.State, news.RecipientCount));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "news.send" && a.Target == $"news:{news.Id}")));
-        Assert.Contains("Sent", await editor.GetStringAsync(RalliementApp.NewsPath(campaignId)), StringComparison.OrdinalIgnoreCase);
+        var list = await editor.GetStringAsync(RalliementApp.NewsPath(campaignId));
+        Assert.Contains("Sent", list, StringComparison.OrdinalIgnoreCase);
+        var parisTime = TimeZoneInfo.ConvertTimeFromUtc(news.SentAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        Assert.Contains($"<td>{parisTime.ToString("d MMM yyyy HH:mm", new System.Globalization.CultureInfo("en"))}</td>", list, StringComparison.Ordinal);
 
         // The page: opening the link changes nothing, the button unsubscribes.
         using var browser = app.Browser();
