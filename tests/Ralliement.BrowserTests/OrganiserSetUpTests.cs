@@ -58,10 +58,10 @@ public sealed class OrganiserSetUpTests(BrowserHost host) : IClassFixture<Browse
 
         response = await NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Créer une autre organisation" }).ClickAsync());
         await AssertAccessibleAsync(page, response, "/fr/organiser/new-organisation");
-        await page.GetByLabel("Nom de l’organisation").FillAsync("Collectif du navigateur");
+        await page.GetByLabel("Nom de l’organisation").FillAsync("Collectif navigateur");
         response = await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Créer l’organisation" }).ClickAsync());
         Assert.Equal(422, response.Status);
-        await Assertions.Expect(page.GetByLabel("Adresse courte")).ToHaveValueAsync("collectif-du-navigateur-2");
+        await Assertions.Expect(page.GetByLabel("Adresse courte")).ToHaveValueAsync("collectif-navigateur-2");
         await AccessibilityTests.AssertNoViolationsAsync(page);
 
         response = await NavigateAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "Mes organisations" }).First.ClickAsync());

@@ -18,6 +18,8 @@ public sealed class CreateOrganisation(RalliementDb db, TimeProvider clock, ICon
 
     public bool Allowed => configuration.GetValue(Setting, true);
 
+    public static bool IsReserved(string slug) => Reserved.Contains(slug);
+
     public sealed class Form
     {
         public string? Name { get; set; }

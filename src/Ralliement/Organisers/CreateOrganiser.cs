@@ -30,6 +30,10 @@ public sealed class CreateOrganiser(RalliementDb db, UserManager<Organiser> user
         {
             return new Result(null, $"No organisation has the slug '{organisationSlug}': give its name with --name to create it.", false);
         }
+        if (organisation is null && CreateOrganisation.IsReserved(organisationSlug))
+        {
+            return new Result(null, $"'{organisationSlug}' names a page of the organisers' area: choose another slug.", false);
+        }
         var organiser = await users.FindByEmailAsync(address);
         if (organiser is null)
         {

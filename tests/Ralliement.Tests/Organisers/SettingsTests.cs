@@ -92,6 +92,12 @@ public sealed class SettingsTests
             Assert.DoesNotContain("écrivez à .", text, StringComparison.Ordinal);
         }
         Assert.Contains("Collectif des chercheuses décide de l’usage de ces données et en répond. · ", await visitor.GetStringAsync("/fr/o/collectif-demo/privacy"), StringComparison.Ordinal);
+
+        var signer = RalliementApp.UniqueEmail();
+        Assert.Equal(HttpStatusCode.SeeOther, (await app.SignAsync(RalliementApp.Form(signer))).StatusCode);
+        var email = (await app.EmailToAsync(signer)).TextBody;
+        Assert.Contains("Collectif des chercheuses", email, StringComparison.Ordinal);
+        Assert.DoesNotContain("Données personnelles", email, StringComparison.Ordinal);
     }
 
     [Fact]
