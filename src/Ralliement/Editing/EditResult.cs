@@ -31,8 +31,8 @@ public static class SavedBanner
     public static IReadOnlyList<string> Say(string? saved, Microsoft.Extensions.Localization.IStringLocalizer editorText) =>
         string.IsNullOrEmpty(saved) ? []
         : saved.Split('.', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(5)
-            .Select(key => editorText["Saved_" + key])
-            .Where(text => !text.ResourceNotFound)
-            .Select(text => text.Value)
+            .Select(key => "Saved_" + key)
+            .Where(editorText.Holds)
+            .Select(key => editorText[key].Value)
             .ToList();
 }

@@ -43,8 +43,8 @@ public sealed record CsvFormat(string Delimiter, bool ByteOrderMark, Func<Export
         CultureInfo.CurrentUICulture = culture;
         try
         {
-            var header = text["Column_" + key];
-            return header.ResourceNotFound ? key : header.Value;
+            var name = "Column_" + key;
+            return text.Holds(name) ? text[name] : key;
         }
         finally
         {

@@ -25,12 +25,13 @@ public static partial class AuditSentence
             count = Version(entry.Details);
         }
         var key = ResourcePrefix + entry.Action;
-        var sentence = text[key, Who(entry, names, text), what, count ?? 0, detail, other];
-        if (sentence.ResourceNotFound)
+        if (!text.Holds(key))
         {
-            sentence = text[Languages.CountKey(key, count ?? 0), Who(entry, names, text), what, count ?? 0, detail, other];
+            key = Languages.CountKey(key, count ?? 0);
         }
-        return sentence.ResourceNotFound ? text["Did_unknown", Who(entry, names, text), entry.Action] : sentence.Value;
+        return text.Holds(key)
+            ? text[key, Who(entry, names, text), what, count ?? 0, detail, other].Value
+            : text["Did_unknown", Who(entry, names, text), entry.Action];
     }
 
     /// <summary>Who acted: the member's name, a former member, or the platform itself.</summary>
@@ -93,8 +94,8 @@ public static partial class AuditSentence
 
     private static string LanguageName(string code, IStringLocalizer<ModerationText> text)
     {
-        var name = text["AuditLanguage_" + code];
-        return name.ResourceNotFound ? code : name.Value;
+        var key = "AuditLanguage_" + code;
+        return text.Holds(key) ? text[key] : code;
     }
 
     private static int? CampaignIn(string details) => Value(details, "campaign", ':') is { } id && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;

@@ -39,6 +39,26 @@ public sealed class ModerationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_queue_the_signature_detail_and_the_audit_log_give_times_in_the_organisations_time_zone()
+    {
+        var id = await _app.SignatureAsync(SignatureState.Held, firstName: "Zoned", lastName: "Signer");
+        // 22:30 UTC on 15 January is 17:30 in New York and 23:30 in Paris.
+        var at = new DateTime(2027, 1, 15, 22, 30, 0, DateTimeKind.Utc);
+        await _app.WithDbAsync(db => db.Signatures.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedAt, at)));
+        await _app.WithDbAsync(db => db.Organisations.Where(o => o.Slug == "collectif-demo")
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.TimeZone, "America/New_York")));
+        using var moderator = await _app.SignedInAsync(OrganisationRole.Moderator);
+
+        var queue = await moderator.GetStringAsync(Queue);
+        var detail = await moderator.GetStringAsync($"{Queue}/{id}");
+
+        Assert.Contains("15 Jan 2027 17:30", queue, StringComparison.Ordinal);
+        Assert.Contains("America/New_York", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain("22:30", queue, StringComparison.Ordinal);
+        Assert.Contains("15 Jan 2027 17:30 (New York)", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rejecting_first_lists_the_signatures_on_a_confirmation_page_and_changes_nothing()
     {
         var first = await _app.SignatureAsync(SignatureState.Held, firstName: "Doubtful", lastName: "One");

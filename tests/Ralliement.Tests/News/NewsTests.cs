@@ -57,7 +57,7 @@ public sealed class NewsTests
         var list = await editor.GetStringAsync(RalliementApp.NewsPath(campaignId));
         Assert.Contains("Sent", list, StringComparison.OrdinalIgnoreCase);
         var parisTime = TimeZoneInfo.ConvertTimeFromUtc(news.SentAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-        Assert.Contains($"<td>{parisTime.ToString("d MMM yyyy HH:mm", new System.Globalization.CultureInfo("en"))}</td>", list, StringComparison.Ordinal);
+        Assert.Contains($"<td data-label=\"Sent on\">{parisTime.ToString("d MMM yyyy HH:mm", new System.Globalization.CultureInfo("en"))}</td>", list, StringComparison.Ordinal);
 
         // The page: opening the link changes nothing, the button unsubscribes.
         using var browser = app.Browser();
