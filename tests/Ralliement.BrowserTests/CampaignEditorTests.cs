@@ -89,10 +89,10 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Page publique" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lettre ouverte aux laboratoires", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".text strong")).ToHaveTextAsync("du temps");
+        await Assertions.Expect(page.Locator(".campaign-text strong")).ToHaveTextAsync("du temps");
         await Assertions.Expect(page.GetByLabel("Réduire")).ToBeVisibleAsync();
         await page.GotoAsync($"/en/c/{slug}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open letter to laboratories", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".text strong")).ToHaveTextAsync("time");
+        await Assertions.Expect(page.Locator(".campaign-text strong")).ToHaveTextAsync("time");
     }
 }
