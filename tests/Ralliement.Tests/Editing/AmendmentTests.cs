@@ -31,8 +31,8 @@ public sealed class AmendmentTests
         Assert.Contains("Texte amendé le 22 novembre 2026&#x202F;: Coquille corrigée", page, StringComparison.Ordinal);
         Assert.Contains("/fr/c/texte-amende/versions", page, StringComparison.Ordinal);
         var versions = await visitor.GetStringAsync("/fr/c/texte-amende/versions");
-        Assert.Contains("du 22 novembre 2026 09:00 UTC au 22 novembre 2026 14:00 UTC", versions, StringComparison.Ordinal);
-        Assert.Contains("depuis le 22 novembre 2026 14:00 UTC", versions, StringComparison.Ordinal);
+        Assert.Contains("du 22 novembre 2026 10:00 (Paris) au 22 novembre 2026 15:00 (Paris)", versions, StringComparison.Ordinal);
+        Assert.Contains("depuis le 22 novembre 2026 15:00 (Paris)", versions, StringComparison.Ordinal);
         var first = await visitor.GetStringAsync("/fr/c/texte-amende/versions/1");
         Assert.Contains("Premier texte, <strong>première</strong> version.", first, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/fr/c/texte-amende/versions/7")).StatusCode);
