@@ -13,6 +13,7 @@ public sealed class MarkupCheckTests
     public void Injected_markup_is_found(string html) => Assert.NotEmpty(MarkupCheck.Injections(html));
 
     [Theory]
+    [InlineData("<img class=\"qr\" src=\"data:image/png;base64,AAAANfzXAAAA\" alt=\"QR\">")]
     [InlineData("<p>&lt;img src=fzx onerror=fzx(2)&gt;</p>")]
     [InlineData("<input value=\"&quot; onfocus=fzx(5) autofocus x=&quot;\">")]
     [InlineData("<td>' onmouseover=fzx(4) x='</td>")]
