@@ -22,6 +22,11 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         public int TextVersion { get; init; } = 1;
         public Amendment? Amended { get; init; }
 
+        // The display kit, in the language shown: null when the organisers set none (see Kit.KitLinks).
+        public string? ShortTitle { get; init; }
+        public string? KitMessage { get; init; }
+        public bool KitShowsLiveCount { get; init; }
+
         // The count.
         public int? Goal { get; init; }
         public int? NextGoal { get; init; }
@@ -134,6 +139,9 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             BodyHtml = text.BodyHtml,
             TextVersion = text.Version,
             Amended = text.AmendedAt is DateTime amendedAt ? new Amendment(amendedAt, text.AmendmentNote ?? "", text.Version) : null,
+            ShortTitle = text.ShortTitle,
+            KitMessage = text.KitMessage,
+            KitShowsLiveCount = campaign.KitShowsLiveCount,
             Goal = campaign.Goal,
             NextGoal = campaign.NextGoal,
             SignatureCount = campaign.SignatureCount,

@@ -34,6 +34,8 @@ public sealed class Campaign
     public bool AcceptsOrganisations { get; set; }
     /// <summary>Whether every confirmed signature waits for a moderator before it counts and shows.</summary>
     public bool HoldsSignaturesForReview { get; set; }
+    /// <summary>Whether the display kit offers badges with the live count; the fixed "signed" badge is always offered.</summary>
+    public bool KitShowsLiveCount { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
@@ -62,6 +64,10 @@ public sealed class CampaignText
     /// <summary>When the published text last changed; shown on the page with <see cref="AmendmentNote"/>.</summary>
     public DateTime? AmendedAt { get; set; }
     public string? AmendmentNote { get; set; }
+    /// <summary>The display kit's badge label and short title in this language; null when the organisers set none.</summary>
+    public string? ShortTitle { get; set; }
+    /// <summary>The display kit's sentence in this language, for shared posts and emails; null when the organisers set none.</summary>
+    public string? KitMessage { get; set; }
 }
 
 /// <summary>A published text as it was before an amendment: signers signed a given text.</summary>
@@ -144,6 +150,8 @@ internal sealed class CampaignTextConfiguration : IEntityTypeConfiguration<Campa
         t.Property(x => x.BodyMarkdown).HasMaxLength(200_000);
         t.Property(x => x.BodyHtml).HasMaxLength(400_000);
         t.Property(x => x.AmendmentNote).HasMaxLength(CampaignLimits.AmendmentNote);
+        t.Property(x => x.ShortTitle).HasMaxLength(CampaignLimits.ShortTitle);
+        t.Property(x => x.KitMessage).HasMaxLength(CampaignLimits.KitMessage);
     }
 }
 

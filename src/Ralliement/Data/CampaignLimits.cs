@@ -10,6 +10,10 @@ public static class CampaignLimits
     public const int AmendmentNote = 1000;
     public const int CommitmentLabel = 500;
     public const int FieldLabel = 200;
+    /// <summary>A badge's label and the title of an email signature: short enough to read at 11 px.</summary>
+    public const int ShortTitle = 40;
+    /// <summary>The display kit's sentence, put in shared posts and emails.</summary>
+    public const int KitMessage = 280;
     public const int MaxCustomFields = 10;
     public const int MaxGoal = 100_000_000;
 }

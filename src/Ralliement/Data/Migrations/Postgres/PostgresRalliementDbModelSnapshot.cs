@@ -275,6 +275,9 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("KitShowsLiveCount")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("NextGoal")
                         .HasColumnType("integer");
 
@@ -366,6 +369,14 @@ namespace Ralliement.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200000)
                         .HasColumnType("character varying(200000)");
+
+                    b.Property<string>("KitMessage")
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.Property<string>("ShortTitle")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Summary")
                         .IsRequired()

@@ -262,6 +262,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("KitShowsLiveCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("NextGoal")
                         .HasColumnType("INTEGER");
 
@@ -352,6 +355,14 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KitMessage")
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortTitle")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
