@@ -93,10 +93,11 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
     }
 
     /// <summary>The campaign, or null when there is none by that slug or it is still a draft.</summary>
-    public async Task<View?> HandleAsync(string slug, string language, CancellationToken cancellationToken)
+    /// <param name="includeDraft">For organisers' previews only: a draft is never public.</param>
+    public async Task<View?> HandleAsync(string slug, string language, CancellationToken cancellationToken, bool includeDraft = false)
     {
         var campaign = await db.Campaigns.AsNoTracking()
-            .Where(c => c.Slug == slug && c.State != CampaignState.Draft)
+            .Where(c => c.Slug == slug && (includeDraft || c.State != CampaignState.Draft))
             .Include(c => c.Organisation)
             .Include(c => c.Texts)
             .Include(c => c.Commitments).ThenInclude(c => c.Labels)
