@@ -15,6 +15,7 @@ public static class EditingServices
         builder.Services.AddScoped<CompareTranslations>();
         builder.Services.AddScoped<ChangeCampaignState>();
         builder.Services.AddScoped<UploadCampaignLogo>();
+        builder.Services.AddScoped<EditKit>();
     }
 
     public static void MapEditing(this WebApplication app) => app.MapCampaignLogo();

@@ -3,7 +3,7 @@ using Ralliement.Organisers;
 namespace Ralliement.Editing;
 
 /// <summary>
-/// A page of a campaign's settings (settings, commitments, fields, logo): each holds one form, whose
+/// A page of a campaign's settings (settings, commitments, fields, logo, display kit): each holds one form, whose
 /// post either redirects back here saying what was saved, or shows the form again as typed with what
 /// was wrong (422).
 /// </summary>
@@ -49,5 +49,5 @@ public abstract class EditorPageModel(ReadCampaignSettings readSettings) : Organ
 
 /// <summary>The editor's navigation between a campaign's pages, for the <c>_CampaignNav</c> partial.</summary>
 /// <param name="CampaignPath">The campaign's path in the organisers' area.</param>
-/// <param name="Current">The page shown: <c>overview</c>, <c>text/fr</c>, <c>text/en</c>, <c>edit</c>, <c>commitments</c>, <c>fields</c> or <c>logo</c>.</param>
+/// <param name="Current">The page shown: <c>overview</c>, <c>text/fr</c>, <c>text/en</c>, <c>edit</c>, <c>commitments</c>, <c>fields</c>, <c>logo</c> or <c>kit</c>.</param>
 public sealed record CampaignNavigation(string CampaignPath, string Current);
