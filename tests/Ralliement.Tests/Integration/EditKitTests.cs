@@ -127,6 +127,27 @@ public sealed class EditKitTests
     }
 
     [Fact]
+    public async Task A_draft_s_kit_tab_says_its_public_page_comes_with_publication_and_once_published_it_links_there_and_to_the_card()
+    {
+        using var app = new RalliementApp();
+        using var editor = await app.SignedInAsync(OrganisationRole.Editor);
+        var id = await CreateDraftAsync(editor, "kit-public");
+
+        var draft = await editor.GetStringAsync(Kit(id));
+
+        Assert.Contains("la page publique du kit existera dès que la campagne sera publiée", draft, StringComparison.Ordinal);
+        Assert.Contains($"<img src=\"{Kit(id)}/badge.svg?v=", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/fr/c/kit-public/kit", draft, StringComparison.Ordinal);
+        await WriteTextAsync(editor, id, "fr", "Lettre ouverte", "Le texte.");
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeStateAsync(editor, id, "publish")).StatusCode);
+
+        var published = await editor.GetStringAsync(Kit(id));
+        Assert.Contains("<a href=\"/fr/c/kit-public/kit\">Page publique du kit</a>", published, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/fr/c/kit-public/kit/card\">", published, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/fr/c/kit-public/kit\">Page publique du kit</a>", await editor.GetStringAsync(Campaign(id)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_organiser_of_another_organisation_finds_nothing_and_changes_nothing()
     {
         using var app = new RalliementApp();
