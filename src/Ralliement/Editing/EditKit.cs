@@ -38,11 +38,11 @@ public sealed class EditKit(RalliementDb db, Audit audit, IOutputCacheStore publ
             return EditResult.NotFound;
         }
         var errors = new FormErrors();
-        var typed = campaign.Texts.Select(text => (
+        var typed = campaign.Texts.OrderBy(t => t.Language == campaign.DefaultLanguage ? 0 : 1).ThenBy(t => t.Language, StringComparer.Ordinal).Select(text => (
             Text: text,
-            ShortTitle: Check(form.ShortTitleIn(text.Language), "ShortTitle_" + text.Language, "KitShortTitle", CampaignLimits.ShortTitle, errors),
+            ShortTitle: Check(form.ShortTitleIn(text.Language), "ShortTitle", text.Language, CampaignLimits.ShortTitle, errors),
             // A sentence is one line, whatever the text area it was typed in wrapped it into.
-            Message: Check(OneLine(form.MessageIn(text.Language)), "Message_" + text.Language, "KitMessage", CampaignLimits.KitMessage, errors)))
+            Message: Check(OneLine(form.MessageIn(text.Language)), "Message", text.Language, CampaignLimits.KitMessage, errors)))
             .ToList();
         if (errors.Any)
         {
@@ -69,8 +69,9 @@ public sealed class EditKit(RalliementDb db, Audit audit, IOutputCacheStore publ
         return EditResult.Did("Kit");
     }
 
-    /// <returns>The text trimmed, or null when empty or refused (and then said in <paramref name="errors"/>).</returns>
-    private static string? Check(string? input, string field, string what, int maxLength, FormErrors errors)
+    /// <returns>The text trimmed, or null when empty.</returns>
+    /// <remarks>A refusal is said under the field <c>{what}_{language}</c> by the key <c>Kit{what}…_{language}</c>, which names the language.</remarks>
+    private static string? Check(string? input, string what, string language, int maxLength, FormErrors errors)
     {
         var text = input?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -79,11 +80,11 @@ public sealed class EditKit(RalliementDb db, Audit audit, IOutputCacheStore publ
         }
         if (text.Any(char.IsControl))
         {
-            errors.Add(field, what + "Control");
+            errors.Add($"{what}_{language}", $"Kit{what}Control_{language}");
         }
         else if (text.Length > maxLength)
         {
-            errors.Add(field, what + "TooLong", maxLength, text.Length);
+            errors.Add($"{what}_{language}", $"Kit{what}TooLong_{language}", maxLength, text.Length);
         }
         return text;
     }

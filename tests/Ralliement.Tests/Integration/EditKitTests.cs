@@ -78,8 +78,10 @@ public sealed class EditKitTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("Le titre court fait 41 caractères\u202f: 40 au plus.", page, StringComparison.Ordinal);
-        Assert.Contains("La phrase fait 281 caractères\u202f: 280 au plus.", page, StringComparison.Ordinal);
+        Assert.Contains("Le titre court en français fait 41 caractères\u202f: 40 au plus.", page, StringComparison.Ordinal);
+        Assert.Contains("La phrase en anglais fait 281 caractères\u202f: 280 au plus.", page, StringComparison.Ordinal);
+        // In the summary as on the page: the campaign's main language first.
+        Assert.True(page.IndexOf("Le titre court en français", StringComparison.Ordinal) < page.IndexOf("La phrase en anglais", StringComparison.Ordinal));
         Assert.Contains($"value=\"{tooLong}\"", page, StringComparison.Ordinal);
         Assert.Contains(">Une phrase tapée.</textarea>", page, StringComparison.Ordinal);
         Assert.Contains("id=\"kit-live\" name=\"Kit.ShowsLiveCount\" value=\"true\" checked", page, StringComparison.Ordinal);
@@ -101,8 +103,8 @@ public sealed class EditKitTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("Le titre court contient un caractère invisible (une tabulation, un retour à la ligne…)\u202f: retirez-le.", page, StringComparison.Ordinal);
-        Assert.Contains("La phrase contient un caractère invisible (une tabulation, par exemple)\u202f: retirez-le.", page, StringComparison.Ordinal);
+        Assert.Contains("Le titre court en français contient un caractère invisible (une tabulation, un retour à la ligne…)\u202f: retirez-le.", page, StringComparison.Ordinal);
+        Assert.Contains("La phrase en français contient un caractère invisible (une tabulation, par exemple)\u202f: retirez-le.", page, StringComparison.Ordinal);
         Assert.Null(await app.WithDbAsync(db => db.CampaignTexts.Where(t => t.CampaignId == id).Select(t => t.ShortTitle).SingleAsync()));
     }
 
