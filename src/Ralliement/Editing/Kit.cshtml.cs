@@ -22,7 +22,10 @@ public sealed class KitModel(ReadCampaignSettings readSettings, ReadCampaign rea
     /// <summary>One for each language the campaign is written in, its main one first.</summary>
     public IReadOnlyList<Wording> Wordings { get; private set; } = [];
 
-    /// <summary>The kit's public addresses in the page's language (or the campaign's main one), as saved.</summary>
+    /// <summary>The campaign as its kit shows it, as saved: in the page's language, or else its main one.</summary>
+    public ReadCampaign.View Shown { get; private set; } = null!;
+
+    /// <summary>The kit's public addresses, in the language of <see cref="Shown"/>.</summary>
     public KitLinks Links { get; private set; } = null!;
 
     public bool Published => Campaign.Campaign.State != CampaignState.Draft;
@@ -56,6 +59,7 @@ public sealed class KitModel(ReadCampaignSettings readSettings, ReadCampaign rea
         {
             return false;
         }
+        Shown = view;
         Links = KitLinks.For(view);
         Wordings = [.. texts.Select(t =>
         {
