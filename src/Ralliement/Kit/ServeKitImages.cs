@@ -11,8 +11,11 @@ namespace Ralliement.Kit;
 /// </summary>
 public static class ServeKitImages
 {
-    /// <summary>A hostile SVG opened on its own could run nothing, load nothing, post nothing.</summary>
-    public const string SvgContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    /// <summary>
+    /// A hostile SVG opened on its own could run nothing, load nothing, post nothing; and, like every
+    /// page but the card, it is not framed (an <c>img</c> element is not a frame).
+    /// </summary>
+    public const string SvgContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
     private const string FileName = @"{file:regex(\.(svg|png|json)$)}";
 
