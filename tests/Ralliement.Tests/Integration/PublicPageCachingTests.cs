@@ -150,6 +150,7 @@ public sealed partial class PublicPageCachingTests : IDisposable
     [
         "/{lang:lang}",
         "/{lang:lang}/c/{slug}",
+        "/{lang:lang}/c/{slug}/kit",
         "/{lang:lang}/c/{slug}/legal",
         "/{lang:lang}/c/{slug}/privacy",
         "/{lang:lang}/c/{slug}/signatories",
