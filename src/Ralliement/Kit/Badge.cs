@@ -13,6 +13,9 @@ public static class Badge
     private const float FontSize = 11;
     public const string LabelColour = "#555555";
 
+    /// <summary>The badge's width at 1×, for the <c>width</c> attribute of an image that shows it.</summary>
+    public static int Width(string label, string message) => TextWidth(label) + TextWidth(message) + (4 * Padding);
+
     public static KitSvg Draw(string label, string message, string colour)
     {
         var labelText = TextWidth(label);

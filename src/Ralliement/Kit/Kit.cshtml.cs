@@ -96,7 +96,7 @@ public sealed class KitModel(ReadCampaign readCampaign, IConfiguration configura
         Absolute = KitLinks.For(campaign, PublicLinks.For(Request, configuration).BaseUrl);
         var signed = kitText["Signed"].Value;
         var shortTitle = KitWording.ShortTitle(campaign);
-        Signature = EmailSignature.PartsOf(campaign, Absolute, name, role, BadgeSize.Width(shortTitle, signed), kitText["BadgeAlt", shortTitle, signed]);
+        Signature = EmailSignature.PartsOf(campaign, Absolute, name, role, Badge.Width(shortTitle, signed), kitText["BadgeAlt", shortTitle, signed]);
         SignatureBlock = EmailSignature.Render(Signature, kitText["SignatureLine"]);
     }
 }
