@@ -35,6 +35,7 @@ public sealed class FuzzedEndpoints(Dictionary<string, Func<Random, string>> val
         ["{lang:lang}/c/{slug}/versions"] = Sender.Visitor,
         ["{lang:lang}/c/{slug}/versions/{version:int}"] = Sender.Visitor,
         ["{lang:lang}/c/{slug}/my-signature"] = Sender.Visitor,
+        ["{lang:lang}/c/{slug}/kit/card"] = Sender.Visitor,
         ["{lang:lang}/my-signature/{token}"] = Sender.Visitor,
         ["{lang:lang}/o/{org}/privacy"] = Sender.Visitor,
         ["{lang:lang}/o/{org}/legal"] = Sender.Visitor,
