@@ -36,6 +36,7 @@ public sealed class FuzzedEndpoints(Dictionary<string, Func<Random, string>> val
         ["{lang:lang}/c/{slug}/versions/{version:int}"] = Sender.Visitor,
         ["{lang:lang}/c/{slug}/my-signature"] = Sender.Visitor,
         [@"{lang:lang}/c/{slug}/kit/{file:regex(\.(svg|png|json)$)}"] = Sender.Visitor,
+        ["{lang:lang}/c/{slug}/kit/card"] = Sender.Visitor,
         ["{lang:lang}/my-signature/{token}"] = Sender.Visitor,
         ["{lang:lang}/o/{org}/privacy"] = Sender.Visitor,
         ["{lang:lang}/o/{org}/legal"] = Sender.Visitor,

@@ -63,7 +63,10 @@ public sealed class KitPageTests : IDisposable
         }
         // Each download, within the site.
         foreach (var file in new[] { "badge.svg", "badge.png", "badge@2x.png", "qr.svg", "qr.png" }
-            .Concat(from ratio in new[] { "16x9", "4x3" } from shade in new[] { "light", "dark" } from qr in new[] { "", "-qr" } from format in new[] { "svg", "png" }
+            .Concat(from ratio in new[] { "16x9", "4x3" }
+                    from shade in new[] { "light", "dark" }
+                    from qr in new[] { "", "-qr" }
+                    from format in new[] { "svg", "png" }
                     select $"mark-{ratio}-{shade}{qr}.{format}"))
         {
             Assert.Contains($"href=\"/{language}/c/{RalliementApp.Slug}/kit/{file}?v=", page, StringComparison.Ordinal);
