@@ -68,6 +68,7 @@ public sealed class FuzzedEndpoints(Dictionary<string, Func<Random, string>> val
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/text/{language:lang}"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/state"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/logo"] = Sender.Owner,
+        ["{lang:lang}/organiser/{org}/campaigns/{id:int}/kit"] = Sender.Owner,
         [@"{lang:lang}/organiser/{org}/campaigns/{id:int}/kit/{file:regex(\.(svg|png|json)$)}"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/news"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/news/{newsId:int}"] = Sender.Owner,
