@@ -6,6 +6,7 @@ using Ralliement.Demo;
 using Ralliement.Editing;
 using Ralliement.Export;
 using Ralliement.Importing;
+using Ralliement.Kit;
 using Ralliement.Mail;
 using Ralliement.Moderation;
 using Ralliement.News;
@@ -44,6 +45,7 @@ builder.AddPrivacy();
 builder.AddProofOfWork();
 builder.AddSelfService();
 builder.AddRetention();
+builder.AddKit();
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.MapCampaigns();
 app.MapEditing();
 app.MapExport();
 app.MapProofOfWork();
+app.MapKit();
 
 app.Run();
 

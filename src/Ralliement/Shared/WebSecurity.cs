@@ -47,11 +47,16 @@ public static partial class WebSecurity
     /// <summary>
     /// The content security policy of every response. <paramref name="styleHash"/> allows one inline
     /// style element by its SHA-256: a public page's accent colour (<see cref="AccentColour.StyleRule"/>).
+    /// No site may frame a page, unless <paramref name="anySiteMayFrame"/> (<see cref="AnySiteMayFrameAttribute"/>).
     /// </summary>
-    public static string ContentSecurityPolicy(string? styleHash = null) =>
+    public static string ContentSecurityPolicy(string? styleHash = null, bool anySiteMayFrame = false) =>
         "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'"
         + (styleHash is null ? "" : $" 'sha256-{styleHash}'")
-        + "; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        + "; img-src 'self' data:; form-action 'self'; frame-ancestors " + (anySiteMayFrame ? "*" : "'none'") + "; base-uri 'none'";
+
+    /// <summary>The policy of the page being rendered: framed only where its endpoint carries <see cref="AnySiteMayFrameAttribute"/>.</summary>
+    public static string ContentSecurityPolicyOf(HttpContext context, string? styleHash = null) =>
+        ContentSecurityPolicy(styleHash, context.GetEndpoint()?.Metadata.GetMetadata<AnySiteMayFrameAttribute>() is not null);
 
     /// <summary>Sets the security headers of every response, and refuses other methods than GET, HEAD and POST, and cross-site form posts.</summary>
     public static IApplicationBuilder UseWebSecurity(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -6,7 +6,9 @@ using Ralliement.Mail;
 namespace Ralliement.Signing;
 
 /// <summary>The emails a signer receives, written in the language of the page they signed on.</summary>
-public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> sharedText, IStringLocalizer<SelfService.SelfServiceText> selfServiceText, IOptions<SigningOptions> options)
+public sealed class SignerMail(
+    Outbox outbox, IStringLocalizer<Text> sharedText, IStringLocalizer<SelfService.SelfServiceText> selfServiceText, IStringLocalizer<Kit.KitText> kitText,
+    IOptions<SigningOptions> options)
 {
     /// <param name="organisationName">When an organisation signs: its name; <paramref name="to"/> is its representative.</param>
     public void AddConfirmation(RalliementDb db, ReadCampaign.View campaign, string to, string firstName, PublicLinks links, string token, string? organisationName = null)
@@ -23,6 +25,7 @@ public sealed class SignerMail(Outbox outbox, IStringLocalizer<Text> sharedText,
             intro,
             sharedText["MailConfirmAction", links.Confirm(language, token)],
             sharedText[Languages.CountKey("MailConfirmExpiry", days), days],
+            kitText["MailKitLine", Kit.KitLinks.For(campaign, links.BaseUrl).Page],
             sharedText["MailWithdraw", links.Withdraw(language, token)],
             sharedText["MailNotYou"],
             Signature(campaign, links, language));

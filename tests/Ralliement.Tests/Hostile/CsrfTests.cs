@@ -16,8 +16,12 @@ public sealed class CsrfTests(AuthorisationMatrixTests.World world) : IClassFixt
 {
     /// <summary>Every organiser page of the fuzz test's table; downloads (GET only) take no POST at all.</summary>
     private static readonly string[] Patterns = [.. FuzzedEndpoints.Senders
-        .Where(s => s.Value != Sender.Visitor && !s.Key.EndsWith(".csv", StringComparison.Ordinal) && !s.Key.EndsWith(".json", StringComparison.Ordinal))
+        .Where(s => s.Value != Sender.Visitor && !IsDownload(s.Key))
         .Select(s => s.Key)];
+
+    /// <summary>Exports and the kit's preview images, answered to GET only.</summary>
+    private static bool IsDownload(string pattern) =>
+        pattern.EndsWith(".csv", StringComparison.Ordinal) || pattern.EndsWith(".json", StringComparison.Ordinal) || pattern.Contains("{file:regex(", StringComparison.Ordinal);
 
     public static TheoryData<string> OrganiserPages() => new(Patterns);
 
@@ -53,7 +57,7 @@ public sealed class CsrfTests(AuthorisationMatrixTests.World world) : IClassFixt
     {
         var mapped = world.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText?.Trim('/') ?? "")
-            .Where(p => p.Contains("organiser", StringComparison.Ordinal) && !p.EndsWith(".csv", StringComparison.Ordinal) && !p.EndsWith(".json", StringComparison.Ordinal))
+            .Where(p => p.Contains("organiser", StringComparison.Ordinal) && !IsDownload(p))
             .Where(p => FuzzedEndpoints.Senders.GetValueOrDefault(p, Sender.Owner) != Sender.Visitor);
         var listed = Patterns;
         Assert.Empty(mapped.Except(listed));

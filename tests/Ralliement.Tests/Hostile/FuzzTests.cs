@@ -141,6 +141,7 @@ public sealed class FuzzTests(AuthorisationMatrixTests.World world, ITestOutputH
             ["version"] = r => Pick(r, ["1", "2"]),
             ["code"] = r => Pick(r, ["400", "403", "404", "405", "413", "500"]),
             ["token"] = r => Pick(r, tokens),
+            ["file"] = r => Pick(r, ["badge.svg", "badge-count@2x.png", "badge.json", "mark-4x3-dark-qr.png", "qr.svg", "preview.png"]),
         };
     }
 

@@ -25,8 +25,11 @@ public sealed class SecurityHeaderTests(AuthorisationMatrixTests.World world) : 
             .Replace("{token}", new string('A', 43), StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal);
         using var response = await client.GetAsync(path);
-        AssertSecurityHeaders(response, $"GET {path}");
+        AssertSecurityHeaders(response, $"GET {path}", anySiteMayFrame: pattern == FramedByAnySite);
     }
+
+    /// <summary>The one page other sites may frame: the display kit's card (Shared/AnySiteMayFrameAttribute.cs).</summary>
+    private const string FramedByAnySite = "{lang:lang}/c/{slug}/kit/card";
 
     [Theory]
     [InlineData("GET", "/fr/nulle-part", 404)]
@@ -66,10 +69,11 @@ public sealed class SecurityHeaderTests(AuthorisationMatrixTests.World world) : 
     }
 
     /// <summary>
-    /// Scripts only from the site itself (no inline script, no eval), no framing, no MIME sniffing, no
-    /// referrer to other sites, and no powerful browser feature.
+    /// Scripts only from the site itself (no inline script, no eval), no framing (but the card, framed
+    /// by any site and by nothing else), no MIME sniffing, no referrer to other sites, and no powerful
+    /// browser feature.
     /// </summary>
-    private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
+    private static void AssertSecurityHeaders(HttpResponseMessage response, string what, bool anySiteMayFrame = false)
     {
         var csp = Header(response, "Content-Security-Policy", what);
         var directives = csp.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -79,7 +83,15 @@ public sealed class SecurityHeaderTests(AuthorisationMatrixTests.World world) : 
         Assert.DoesNotContain("'unsafe-inline'", scripts, StringComparison.Ordinal);
         Assert.DoesNotContain("'unsafe-eval'", scripts, StringComparison.Ordinal);
         Assert.DoesNotContain("*", scripts, StringComparison.Ordinal);
-        Assert.True(directives.GetValueOrDefault("frame-ancestors") == "frame-ancestors 'none'" || response.Headers.Contains("X-Frame-Options"), $"{what}: may be framed ({csp})");
+        if (anySiteMayFrame)
+        {
+            Assert.Equal("frame-ancestors *", directives.GetValueOrDefault("frame-ancestors"));
+            Assert.False(response.Headers.Contains("X-Frame-Options"), $"{what}: X-Frame-Options would forbid what the policy allows");
+        }
+        else
+        {
+            Assert.True(directives.GetValueOrDefault("frame-ancestors") == "frame-ancestors 'none'" || response.Headers.Contains("X-Frame-Options"), $"{what}: may be framed ({csp})");
+        }
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options", what));
         Assert.Contains(Header(response, "Referrer-Policy", what), new[] { "no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin" });
         var permissions = Header(response, "Permissions-Policy", what);

@@ -150,6 +150,7 @@ public sealed partial class PublicPageCachingTests : IDisposable
     [
         "/{lang:lang}",
         "/{lang:lang}/c/{slug}",
+        "/{lang:lang}/c/{slug}/kit",
         "/{lang:lang}/c/{slug}/legal",
         "/{lang:lang}/c/{slug}/privacy",
         "/{lang:lang}/c/{slug}/signatories",
@@ -157,6 +158,7 @@ public sealed partial class PublicPageCachingTests : IDisposable
         "/{lang:lang}/c/{slug}/versions/{version:int}",
         "/{lang:lang}/c/{slug}/sign",
         "/{lang:lang}/c/{slug}/my-signature",
+        "/{lang:lang}/c/{slug}/kit/card",
         "/{lang:lang}/o/{org}/legal",
         "/{lang:lang}/o/{org}/privacy",
     ];

@@ -17,6 +17,9 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
 {
     private const string O = "Owner", E = "Editor", M = "Moderator";
 
+    /// <summary>The preview of a kit image, which <see cref="World.PathOf"/> names badge.svg.</summary>
+    private const string KitImage = @"{lang:lang}/organiser/{org}/campaigns/{id:int}/kit/{file:regex(\.(svg|png|json)$)}";
+
     /// <summary>Route pattern, whether it is a page (GET and POST) rather than a download (GET only), and the roles it is open to.</summary>
     public static readonly TheoryData<string, bool, string[]> Endpoints = new()
     {
@@ -34,6 +37,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/state", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/logo", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/kit", true, [O, E] },
+        { KitImage, false, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/news", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/news/{newsId:int}", true, [O, E] },
         { "{lang:lang}/organiser/{org}/moderation", true, [O, M] },
@@ -219,7 +223,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
                 .Replace("{id:long}", Text(SignatureId), StringComparison.Ordinal)
                 .Replace("{newsId:int}", Text(NewsId), StringComparison.Ordinal)
                 .Replace("{importId:int}", Text(ImportId), StringComparison.Ordinal)
-                .Replace("{language:lang}", "en", StringComparison.Ordinal);
+                .Replace("{language:lang}", "en", StringComparison.Ordinal)
+                .Replace(@"{file:regex(\.(svg|png|json)$)}", "badge.svg", StringComparison.Ordinal);
 
         private static string Text(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
