@@ -115,6 +115,11 @@ public sealed class KitImageTests
         using var other = new HttpRequestMessage(HttpMethod.Get, links.Badge(live: true, "svg"));
         other.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
         Assert.Equal(HttpStatusCode.OK, (await visitor.SendAsync(other)).StatusCode);
+        using var head = new HttpRequestMessage(HttpMethod.Head, links.Badge(live: false, "png"));
+        var headers = await visitor.SendAsync(head);
+        Assert.Equal(HttpStatusCode.OK, headers.StatusCode);
+        Assert.Equal(tag, headers.Headers.ETag);
+        Assert.Empty(await headers.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
