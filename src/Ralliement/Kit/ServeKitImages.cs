@@ -38,7 +38,10 @@ public static class ServeKitImages
             return result is null
                 ? Results.NotFound()
                 : Serve(http, result.Image, result.Immutable ? "public, max-age=31536000, immutable" : "public, max-age=300");
-        });
+        })
+            // Held as public pages are (a second by default), so a badge embedded on pages seen by
+            // thousands a minute costs what a cached page costs; the output cache answers 304 itself.
+            .CacheOutput(PublicPageCaching.Policy);
 
         app.MapMethods("/{lang:lang}/organiser/{org}/campaigns/{id:int}/kit/" + FileName, ReadMethods, async (string lang, int id, string file, HttpContext http, DrawKitImage draw, IConfiguration configuration) =>
         {

@@ -123,6 +123,29 @@ public sealed class KitImageTests
     }
 
     [Fact]
+    public async Task With_public_pages_cached_a_badge_is_served_from_the_output_cache_with_its_headers_and_no_cookie()
+    {
+        using var app = new RalliementApp();
+        app.Settings["Caching:PublicPages"] = "00:00:10";
+        using var editor = await app.SignedInAsync(OrganisationRole.Editor);
+        var links = await LinksAsync(app, "fr");
+        await SetAsync(app, liveCount: true, count: 7);
+
+        var first = await editor.GetAsync(links.Badge(live: true, "svg"));
+        var second = await editor.GetAsync(links.Badge(live: true, "svg"));
+        using var again = new HttpRequestMessage(HttpMethod.Get, links.Badge(live: true, "svg"));
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var notModified = await editor.SendAsync(again);
+
+        Assert.Contains("7 signatures", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal("public, max-age=300", second.Headers.CacheControl?.ToString());
+        Assert.Equal(ServeKitImages.SvgContentSecurityPolicy, second.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
     public async Task The_live_badge_follows_the_count_and_shows_the_fixed_message_once_the_organisers_turn_it_off()
     {
         using var app = new RalliementApp();
