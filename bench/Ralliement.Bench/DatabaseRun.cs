@@ -83,6 +83,33 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         }
     }
 
+    /// <summary>
+    /// The live badge (the count, drawn as SVG) that signers embed on their pages and in their
+    /// signatures: at a viral peak every view of those asks for it, so it must cost about what the
+    /// bare ceiling does. The organisers turn the count on first, as the kit's settings would.
+    /// </summary>
+    private async Task BadgeAsync(AppProcess app, double bareGet)
+    {
+        Report.Progress($"{Name}: the live badge");
+        await database.ScalarAsync($"""UPDATE "Campaigns" SET "KitShowsLiveCount" = TRUE WHERE "Slug" = '{BenchOptions.Slug}'""");
+        // The campaign as read a moment ago (Caching:PublicPages, 1 s) must be read again with it.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var badge = app.Address + app.CampaignPath + "/kit/badge-count.svg";
+        using (var client = new HttpClient())
+        using (var check = await client.GetAsync(badge))
+        {
+            // wrk counts any answer: a badge that is not served would be measured as a fast one.
+            if (!check.IsSuccessStatusCode || !(await check.Content.ReadAsStringAsync()).Contains("signature", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The live badge answered {(int)check.StatusCode} without the count.");
+            }
+        }
+        await Wrk.RunAsync(badge, Connections, WarmUpSeconds * 2);
+        var result = await Wrk.RunAsync(badge, Connections, options.Seconds);
+        report.Figures($"{Name}_badge", result);
+        report.Ratio($"{Name}_badge_vs_bare_get", result.RequestsPerSecond, bareGet);
+    }
+
     private static void Remove(string folder)
     {
         try
@@ -127,6 +154,7 @@ public sealed class DatabaseRun(BenchOptions options, BenchDatabase database, Ba
         var get = await Wrk.RunAsync(page, Connections, options.Seconds);
         report.Figures($"{Name}_page_get", get);
         report.Ratio($"{Name}_page_get_vs_bare_get", get.RequestsPerSecond, bareGet);
+        await BadgeAsync(app, bareGet);
 
         var solving = Stopwatch.StartNew();
         await _signing.SolveAsync(app, Proofs, Path.Combine(work, "proofs.txt"));

@@ -92,7 +92,9 @@ public sealed class KitFonts : ITypefaceProvider
         var last = kept[^1];
         while (last.Length > 0 && Measure(last.TrimEnd() + "…", size, bold) > width)
         {
-            last = last[..^1];
+            // Back to the previous word when there is one, so the ellipsis follows a whole word.
+            var space = last.LastIndexOf(' ');
+            last = space > 0 ? last[..space] : last[..^1];
         }
         kept[^1] = last.TrimEnd() + "…";
         return kept;

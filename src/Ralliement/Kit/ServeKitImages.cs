@@ -19,6 +19,9 @@ public static class ServeKitImages
 
     private const string FileName = @"{file:regex(\.(svg|png|json)$)}";
 
+    /// <summary>HEAD too: link checkers and some mail clients ask for an image's headers alone.</summary>
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     public static void AddKit(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<KitImageCache>();
@@ -27,7 +30,7 @@ public static class ServeKitImages
 
     public static void MapKit(this WebApplication app)
     {
-        app.MapGet("/{lang:lang}/c/{slug}/kit/" + FileName, async (string lang, string slug, string file, string? v, HttpContext http, DrawKitImage draw, IConfiguration configuration) =>
+        app.MapMethods("/{lang:lang}/c/{slug}/kit/" + FileName, ReadMethods, async (string lang, string slug, string file, string? v, HttpContext http, DrawKitImage draw, IConfiguration configuration) =>
         {
             var baseUrl = PublicLinks.For(http.Request, configuration).BaseUrl;
             var result = await draw.HandleAsync(lang, slug, file, v, baseUrl, http.RequestAborted);
@@ -35,9 +38,12 @@ public static class ServeKitImages
             return result is null
                 ? Results.NotFound()
                 : Serve(http, result.Image, result.Immutable ? "public, max-age=31536000, immutable" : "public, max-age=300");
-        });
+        })
+            // Held as public pages are (a second by default), so a badge embedded on pages seen by
+            // thousands a minute costs what a cached page costs; the output cache answers 304 itself.
+            .CacheOutput(PublicPageCaching.Policy);
 
-        app.MapGet("/{lang:lang}/organiser/{org}/campaigns/{id:int}/kit/" + FileName, async (string lang, int id, string file, HttpContext http, DrawKitImage draw, IConfiguration configuration) =>
+        app.MapMethods("/{lang:lang}/organiser/{org}/campaigns/{id:int}/kit/" + FileName, ReadMethods, async (string lang, int id, string file, HttpContext http, DrawKitImage draw, IConfiguration configuration) =>
         {
             var baseUrl = PublicLinks.For(http.Request, configuration).BaseUrl;
             var image = await draw.HandlePreviewAsync(http.Organisation(), id, lang, file, baseUrl, http.RequestAborted);

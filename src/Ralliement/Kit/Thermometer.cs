@@ -23,14 +23,14 @@ public static class Thermometer
         var countWidth = KitFonts.Shared.Measure(words.Count, 30, bold: true);
         svg.Text(Padding, 78, words.Count, 30, words.Accent, bold: true)
             .Text(Padding + countWidth + 8, 78, KitFonts.Shared.Fit(words.CountWords, 18, bold: false, inner - countWidth - 8), 18, Ink);
-        if (progress.Target is int target)
+        if (progress.Target is not null || progress.Reached is not null)
         {
-            var filled = inner * Math.Min(1.0, progress.Count / (double)target);
+            // Full once the last goal is reached; at least the bar's height from the first signature, so it shows.
+            var share = progress.Target is int target ? Math.Min(1.0, progress.Count / (double)target) : 1.0;
             svg.Add($"<rect x=\"{Padding}\" y=\"92\" width=\"{inner}\" height=\"12\" rx=\"6\" fill=\"#e4e4e7\"/>");
             if (progress.Count > 0)
             {
-                // At least the bar's height, so a first signature shows as a dot rather than nothing.
-                svg.Add($"<rect x=\"{Padding}\" y=\"92\" width=\"{KitSvg.N(Math.Max(12, filled))}\" height=\"12\" rx=\"6\" fill=\"{words.Accent}\"/>");
+                svg.Add($"<rect x=\"{Padding}\" y=\"92\" width=\"{KitSvg.N(Math.Max(12, inner * share))}\" height=\"12\" rx=\"6\" fill=\"{words.Accent}\"/>");
             }
         }
         if (words.Goal is { } goal)

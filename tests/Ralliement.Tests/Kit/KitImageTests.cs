@@ -115,6 +115,34 @@ public sealed class KitImageTests
         using var other = new HttpRequestMessage(HttpMethod.Get, links.Badge(live: true, "svg"));
         other.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
         Assert.Equal(HttpStatusCode.OK, (await visitor.SendAsync(other)).StatusCode);
+        using var head = new HttpRequestMessage(HttpMethod.Head, links.Badge(live: false, "png"));
+        var headers = await visitor.SendAsync(head);
+        Assert.Equal(HttpStatusCode.OK, headers.StatusCode);
+        Assert.Equal(tag, headers.Headers.ETag);
+        Assert.Empty(await headers.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task With_public_pages_cached_a_badge_is_served_from_the_output_cache_with_its_headers_and_no_cookie()
+    {
+        using var app = new RalliementApp();
+        app.Settings["Caching:PublicPages"] = "00:00:10";
+        using var editor = await app.SignedInAsync(OrganisationRole.Editor);
+        var links = await LinksAsync(app, "fr");
+        await SetAsync(app, liveCount: true, count: 7);
+
+        var first = await editor.GetAsync(links.Badge(live: true, "svg"));
+        var second = await editor.GetAsync(links.Badge(live: true, "svg"));
+        using var again = new HttpRequestMessage(HttpMethod.Get, links.Badge(live: true, "svg"));
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var notModified = await editor.SendAsync(again);
+
+        Assert.Contains("7 signatures", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal("public, max-age=300", second.Headers.CacheControl?.ToString());
+        Assert.Equal(ServeKitImages.SvgContentSecurityPolicy, second.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
     }
 
     [Fact]

@@ -53,6 +53,8 @@ public sealed class BadgeTests
 
         Assert.Equal(3, lines.Count);
         Assert.EndsWith("…", lines[^1], StringComparison.Ordinal);
+        Assert.True(lines[^1].EndsWith("conscience…", StringComparison.Ordinal) || lines[^1].EndsWith("de…", StringComparison.Ordinal)
+            || lines[^1].EndsWith("Objection…", StringComparison.Ordinal), $"\"{lines[^1]}\" cuts a word.");
         Assert.All(lines, line => Assert.True(KitFonts.Shared.Measure(line, 60, bold: true) <= 1088, line));
         Assert.Equal(["Deux mots"], short_);
         Assert.True(word.Count > 1 && word.All(line => KitFonts.Shared.Measure(line, 60, bold: true) <= 1088));
