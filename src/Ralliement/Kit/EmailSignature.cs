@@ -18,7 +18,8 @@ public static class EmailSignature
     public const int MaxNameLength = 60;
     public const int MaxRoleLength = 80;
 
-    /// <summary>Ink and link colours readable on the white of most mail clients.</summary>
+    // Ink and link colours readable on the white of most mail clients; the kit page's preview uses
+    // the same link colour (site.css, .default-links) when the collective has none of its own.
     private const string Ink = "#333333";
     private const string DefaultLink = "#1a5fb4";
 

@@ -30,9 +30,6 @@ public sealed class KitModel(ReadCampaign readCampaign, IConfiguration configura
     public EmailSignature.Parts Signature { get; private set; } = null!;
     public EmailSignature.Block SignatureBlock { get; private set; } = null!;
 
-    /// <summary>True once the visitor has asked for their own signature: the page then opens on it.</summary>
-    public bool Personal { get; private set; }
-
     public async Task<IActionResult> OnGetAsync([FromRoute] string lang, [FromRoute] string slug, CancellationToken cancellationToken)
     {
         var campaign = await readCampaign.HandleAsync(slug, lang, cancellationToken);
@@ -62,7 +59,6 @@ public sealed class KitModel(ReadCampaign readCampaign, IConfiguration configura
         var typedName = posted["Name"].ToString();
         var typedRole = posted["Role"].ToString();
         Errors = EmailSignature.Check(typedName, typedRole, out var name, out var role);
-        Personal = true;
         if (Errors.Any)
         {
             Keep(typedName, typedRole);

@@ -35,6 +35,8 @@ public sealed class FuzzedEndpoints(Dictionary<string, Func<Random, string>> val
         ["{lang:lang}/c/{slug}/versions"] = Sender.Visitor,
         ["{lang:lang}/c/{slug}/versions/{version:int}"] = Sender.Visitor,
         ["{lang:lang}/c/{slug}/my-signature"] = Sender.Visitor,
+        ["{lang:lang}/c/{slug}/kit"] = Sender.Visitor,
+        ["{lang:lang}/c/{slug}/kit/share"] = Sender.Visitor,
         [@"{lang:lang}/c/{slug}/kit/{file:regex(\.(svg|png|json)$)}"] = Sender.Visitor,
         ["{lang:lang}/c/{slug}/kit/card"] = Sender.Visitor,
         ["{lang:lang}/my-signature/{token}"] = Sender.Visitor,

@@ -62,12 +62,9 @@ public sealed class KitPageTests : IDisposable
             Assert.Contains(item, page, StringComparison.Ordinal);
         }
         // Each download, within the site.
-        foreach (var file in new[] { "badge.svg", "badge.png", "badge@2x.png", "qr.svg", "qr.png" }
-            .Concat(from ratio in new[] { "16x9", "4x3" }
-                    from shade in new[] { "light", "dark" }
-                    from qr in new[] { "", "-qr" }
-                    from format in new[] { "svg", "png" }
-                    select $"mark-{ratio}-{shade}{qr}.{format}"))
+        var marks = new[] { "16x9", "4x3" }.SelectMany(ratio => new[] { "light", "dark", "light-qr", "dark-qr" }
+            .SelectMany(shade => new[] { $"mark-{ratio}-{shade}.svg", $"mark-{ratio}-{shade}.png" }));
+        foreach (var file in new[] { "badge.svg", "badge.png", "badge@2x.png", "qr.svg", "qr.png" }.Concat(marks))
         {
             Assert.Contains($"href=\"/{language}/c/{RalliementApp.Slug}/kit/{file}?v=", page, StringComparison.Ordinal);
             Assert.Contains($"download=\"{file}\"", page, StringComparison.Ordinal);
