@@ -87,7 +87,7 @@ public sealed class CampaignEditorTests(BrowserHost host) : IClassFixture<Browse
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La campagne est publiée.");
         await AccessibilityTests.AssertNoViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Page publique" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Page publique", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lettre ouverte aux laboratoires", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".campaign-text strong")).ToHaveTextAsync("du temps");
         await Assertions.Expect(page.GetByLabel("Réduire")).ToBeVisibleAsync();
