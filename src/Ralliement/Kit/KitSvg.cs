@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
+using System.Xml;
 using SkiaSharp;
 using Svg.Skia;
 
@@ -28,8 +29,34 @@ public sealed class KitSvg
 
     public int Height { get; }
 
-    /// <summary>Text escaped for XML, in an element or an attribute.</summary>
-    public static string Escape(string text) => SecurityElement.Escape(text);
+    /// <summary>
+    /// Text escaped for XML, in an element or an attribute. XML cannot carry control characters other
+    /// than tab and line breaks, nor a lone surrogate: a name stored with one is drawn without it,
+    /// rather than making an image no XML reader (Svg.Skia's included) accepts.
+    /// </summary>
+    public static string Escape(string text) => SecurityElement.Escape(XmlCharacters(text));
+
+    private static string XmlCharacters(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i, 2);
+                i++;
+            }
+        }
+        return kept.ToString();
+    }
 
     /// <summary>A number as SVG writes it: invariant, at most two decimals.</summary>
     public static string N(double value) => Math.Round(value, 2).ToString(CultureInfo.InvariantCulture);

@@ -26,6 +26,18 @@ public sealed class BadgeTests
     }
 
     [Fact]
+    public void A_control_character_or_a_lone_surrogate_in_a_name_is_left_out_and_the_image_is_still_drawn()
+    {
+        var badge = Badge.Draw("Lettre\u0019 ouverte\uD800 🙂", "j’ai signé", "#7a1f2b");
+
+        var svg = XDocument.Parse(badge.ToString());
+        using var png = SKBitmap.Decode(badge.ToPng());
+
+        Assert.Equal("Lettre ouverte 🙂: j’ai signé", (string?)svg.Root!.Attribute("aria-label"));
+        Assert.Equal(badge.Width, png.Width);
+    }
+
+    [Fact]
     public void The_PNG_of_a_badge_is_its_SVG_drawn_in_the_shipped_font_and_at_2x_twice_as_large()
     {
         var badge = Badge.Draw("Lettre ouverte", "j’ai signé", "#7a1f2b");
