@@ -6,9 +6,10 @@
 
 # Domains the tests write addresses at, read from their sources (example.org, exemple.fr, …). The fuzz
 # test's made-up addresses at .invalid are left out: it puts them in URLs, which ASP.NET Core logs.
+# So are image names such as badge@2x.png (an image at twice the resolution), which are no address.
 log_test_domains() {
   LC_ALL=C.UTF-8 grep -rhoE '@[[:alnum:]][[:alnum:].-]*\.[[:alpha:]]{2,}\b' tests --include='*.cs' \
-    | tr 'A-Z' 'a-z' | sed 's/^@//' | grep -v '\.invalid$' | sort -u
+    | tr 'A-Z' 'a-z' | sed 's/^@//' | grep -v '\.invalid$' | grep -vE '^[0-9]x\.(png|svg)$' | sort -u
 }
 
 # Signers' names as the tests type them: firstName: "…", lastName: "…", FirstName = "…", ["LastName"] = "…".
