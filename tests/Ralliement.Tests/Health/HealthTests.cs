@@ -26,6 +26,7 @@ public sealed class HealthTests : IDisposable
     }
 
     [Fact]
+    [BothDatabases]
     public async Task A_running_node_is_alive_and_ready_and_says_so_in_one_word()
     {
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await GetAsync("/healthz"));
@@ -33,6 +34,7 @@ public sealed class HealthTests : IDisposable
     }
 
     [Fact]
+    [BothDatabases]
     public async Task A_node_whose_confirmation_emails_wait_too_long_is_not_ready_but_alive_and_says_no_more()
     {
         _app.Settings["Mail:SendInBackground"] = "false";
