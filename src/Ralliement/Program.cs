@@ -5,6 +5,7 @@ using Ralliement.Confirmation;
 using Ralliement.Demo;
 using Ralliement.Editing;
 using Ralliement.Export;
+using Ralliement.Health;
 using Ralliement.Importing;
 using Ralliement.Kit;
 using Ralliement.Mail;
@@ -45,6 +46,7 @@ builder.AddPrivacy();
 builder.AddProofOfWork();
 builder.AddSelfService();
 builder.AddRetention();
+builder.AddHealth();
 builder.AddKit();
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ app.MapCampaigns();
 app.MapEditing();
 app.MapExport();
 app.MapProofOfWork();
+app.MapHealth();
 app.MapKit();
 
 app.Run();

@@ -8,9 +8,10 @@ public sealed record OutboxBacklog(int Waiting, TimeSpan OldestAge)
 
     public bool IsLate => OldestAge > Late;
 
-    public static async Task<OutboxBacklog> ReadAsync(RalliementDb db, DateTime now, CancellationToken cancellationToken)
+    /// <param name="withNews">False to leave out news, which are sent slowly on purpose, after everything else.</param>
+    public static async Task<OutboxBacklog> ReadAsync(RalliementDb db, DateTime now, CancellationToken cancellationToken, bool withNews = true)
     {
-        var waiting = db.Outbox.Where(m => m.State == OutboxState.Pending);
+        var waiting = db.Outbox.Where(m => m.State == OutboxState.Pending && (withNews || m.Priority != OutboxPriority.News));
         var count = await waiting.CountAsync(cancellationToken);
         var oldest = count == 0 ? now : await waiting.MinAsync(m => m.CreatedAt, cancellationToken);
         return new OutboxBacklog(count, oldest < now ? now - oldest : TimeSpan.Zero);

@@ -23,6 +23,8 @@ public sealed class FuzzedEndpoints(Dictionary<string, Func<Random, string>> val
         [""] = Sender.Visitor,
         ["error/{code:int}"] = Sender.Visitor,
         ["api/campaigns/{slug}/count"] = Sender.Visitor,
+        ["healthz"] = Sender.Visitor,
+        ["readyz"] = Sender.Visitor,
         ["api/proof-of-work"] = Sender.Visitor,
         ["c/{slug}/logo"] = Sender.Visitor,
         ["{lang:lang}"] = Sender.Visitor,
