@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The inner loop: builds the integration tests and runs them on SQLite, without those marked [Slow]
-# and without the browser tests, the PostgreSQL pass and the log check (tests/run.sh runs them all).
+# or Deploy, and without the browser tests, the PostgreSQL pass and the log check (tests/run.sh runs them all).
 #   bash tests/quick.sh                   every test not marked [Slow]
 #   bash tests/quick.sh Purge             only those whose full name contains "Purge"
 #   bash tests/quick.sh "Database=Both"   a dotnet test filter expression, as is
@@ -13,7 +13,7 @@ started=$SECONDS
 dotnet build tests/Ralliement.Tests -nologo -v quiet || exit 1
 echo "time: build $((SECONDS - started)) s"
 
-filter="Speed!=Slow"
+filter="Speed!=Slow&Category!=Deploy"
 if [ $# -gt 0 ]; then
   case "$1" in
     *[=~\&\|]*) filter="($filter)&($1)" ;;

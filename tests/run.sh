@@ -69,7 +69,7 @@ run_tests() { # project, result name, then dotnet test options
   shift 2
   dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
 }
-run_tests tests/Ralliement.Tests/Ralliement.Tests.csproj Ralliement.Tests
+run_tests tests/Ralliement.Tests/Ralliement.Tests.csproj Ralliement.Tests --filter "Category!=Deploy"
 part_done sqlite
 run_tests tests/Ralliement.BrowserTests/Ralliement.BrowserTests.csproj Ralliement.BrowserTests
 part_done browser
@@ -79,8 +79,13 @@ part_done browser
 echo "Running the tests marked [BothDatabases] on PostgreSQL"
 postgres_start || exit 1
 run_tests tests/Ralliement.Tests/Ralliement.Tests.csproj Ralliement.Tests.Postgres --filter "Database=Both"
-postgres_stop
 part_done postgres
+# The deployment as docs/deploy.md describes it: the published app, the shipped files, a real nginx
+# in front of two nodes on this PostgreSQL (tests marked [Trait("Category", "Deploy")]).
+echo "Running the deployment tests (published app, nginx, PostgreSQL)"
+run_tests tests/Ralliement.Tests/Ralliement.Tests.csproj Ralliement.Tests.Deploy --filter "Category=Deploy"
+postgres_stop
+part_done deploy
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
