@@ -90,7 +90,7 @@ public sealed class ProxiedSite : IAsyncDisposable
             ("server 127.0.0.1:5002 ", $"server 127.0.0.1:{second} "),
             ("listen 80;", $"listen 127.0.0.1:{port};"),
             ("listen [::]:80;", ""),
-            ("/var/cache/nginx/ralliement ", cacheFolder + " "),
+            ("/var/cache/nginx-ralliement ", cacheFolder + " "),
         })
         {
             if (config.Split(shipped).Length != 2)
@@ -102,10 +102,13 @@ public sealed class ProxiedSite : IAsyncDisposable
         return config;
     }
 
+    /// <summary>Debian's nginx, which tests/run.sh installs.</summary>
+    public static string Nginx => new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("nginx is not installed: tests/run.sh installs Debian's package (apt-get install nginx).");
+
     private async Task StartNginxAsync()
     {
-        var nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("nginx is not installed: tests/run.sh installs Debian's package (apt-get install nginx).");
+        var nginx = Nginx;
         File.WriteAllText(Path.Combine(_prefix, "ralliement.conf"),
             ShippedTwoNodesConfig(Port, First.Port, Second.Port, Path.Combine(_prefix, "cache")));
         // What Debian's /etc/nginx/nginx.conf does around a site file, in this test's own folder.

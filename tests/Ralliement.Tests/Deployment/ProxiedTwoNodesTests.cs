@@ -168,6 +168,30 @@ public sealed partial class ProxiedTwoNodesTests(ITestOutputHelper output)
         Assert.All(acknowledged, email => Assert.Contains(keyOf(email), stored));
     }
 
+    [Fact]
+    public async Task The_shipped_one_node_site_file_is_accepted_by_nginx()
+    {
+        var folder = Directory.CreateTempSubdirectory("ralliement-nginx-check-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "nginx.conf"), $$"""
+                error_log {{folder}}/error.log;
+                events {}
+                http {
+                    include /etc/nginx/mime.types;
+                    include {{PublishedApp.RepositoryRoot}}/deploy/nginx/ralliement.conf;
+                }
+                """);
+            var (exitCode, verdict) = await PublishedApp.RunAsync(ProxiedSite.Nginx,
+                ["-t", "-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-e", Path.Combine(folder, "error.log")], TimeSpan.FromSeconds(30));
+            Assert.True(exitCode == 0, verdict);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<HttpResponseMessage> SignAsync(HttpClient client, string email, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, SignPath) { Content = new FormUrlEncodedContent(RalliementApp.Form(email)) };
