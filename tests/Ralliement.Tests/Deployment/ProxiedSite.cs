@@ -40,7 +40,7 @@ public sealed class ProxiedSite : IAsyncDisposable
         Second = new PublishedNode(folder, settings);
     }
 
-    /// <summary>The data folder of both nodes: the keys of cookies and links, and the mail folder.</summary>
+    /// <summary>The data folder of both nodes, for their mail folder (the keys of cookies and links are in the database).</summary>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-deploy-data-").FullName;
 
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
