@@ -67,8 +67,9 @@ public sealed class BackupCommandTests : IDisposable
         {
             await RalliementApp.EventuallyAsync(() => Task.FromResult(written > (i + 1) * 20), "signatures written meanwhile");
             var file = Path.Combine(_folder, $"during-{i}.backup");
+            var writtenBefore = written;
             Assert.Equal(0, await RunAsync("backup", "--output", file));
-            backups.Add((file, written));
+            backups.Add((file, writtenBefore));
         }
         await stop.CancelAsync();
         await writer;
@@ -205,5 +206,16 @@ public sealed class BackupCommandTests : IDisposable
         Assert.DoesNotContain("Ninon", error, StringComparison.Ordinal);
         Assert.DoesNotContain(email, error, StringComparison.Ordinal);
         Assert.Equal(1, app.Services.GetRequiredService<Ralliement.Backups.ErasureLog>().FailedAppends);
+    }
+
+    [Fact]
+    public async Task The_privacy_notice_says_that_a_restored_backup_never_brings_back_a_withdrawal()
+    {
+        using var visitor = _app.Browser();
+        var french = System.Net.WebUtility.HtmlDecode(await visitor.GetStringAsync($"/fr/o/{RalliementApp.DemoOrganisation}/privacy"));
+        var english = System.Net.WebUtility.HtmlDecode(await visitor.GetStringAsync($"/en/o/{RalliementApp.DemoOrganisation}/privacy"));
+
+        Assert.Contains("Des sauvegardes du site peuvent contenir ces données\u202f; si l’une d’elles est un jour restaurée, tout retrait ou effacement fait depuis est appliqué de nouveau.", french, StringComparison.Ordinal);
+        Assert.Contains("Backups of the site may hold this data; if one is ever restored, every withdrawal or erasure made since is applied again.", english, StringComparison.Ordinal);
     }
 }
