@@ -178,6 +178,29 @@ public sealed class BackupAndRestoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_organisation_deleted_after_the_backup_stays_deleted_with_its_signatures()
+    {
+        var campaign = await _app.CampaignOfAsync("collectif-parti", "texte-parti");
+        var signature = await _app.SignatureAsync(SignatureState.Confirmed, campaignId: campaign);
+        Assert.Equal(0, await RunAsync("backup", "--output", Backup));
+        var organisation = await _app.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Slug == "collectif-parti"));
+        await _app.WithAsync<Ralliement.Organisations.DeleteOrganisation, int>(async delete =>
+        {
+            await delete.HandleAsync(new OrganisationContext(organisation.Id, organisation.Slug, organisation.Name, OrganisationRole.Owner, "", "owner@example.org"), CancellationToken.None);
+            return 0;
+        });
+        await StopSiteAsync();
+
+        Assert.Equal(0, await RunAsync("restore", "--input", Backup, "--yes"));
+
+        Assert.Contains("re-applied 1 erasure recorded after the backup", _errors.ToString(), StringComparison.Ordinal);
+        Assert.False(await WithDbAsync(db => db.Organisations.AnyAsync(o => o.Id == organisation.Id)));
+        Assert.False(await WithDbAsync(db => db.Campaigns.AnyAsync(c => c.Id == campaign)));
+        Assert.False(await WithDbAsync(db => db.Signatures.AnyAsync(s => s.Id == signature)));
+        Assert.True(await WithDbAsync(db => db.Organisations.AnyAsync(o => o.Slug == RalliementApp.DemoOrganisation)));
+    }
+
+    [Fact]
     public async Task The_erasure_log_holds_the_time_the_kind_and_the_id_and_nothing_personal()
     {
         var email = RalliementApp.UniqueEmail("leaving");

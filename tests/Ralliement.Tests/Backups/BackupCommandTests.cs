@@ -118,6 +118,12 @@ public sealed class BackupCommandTests : IDisposable
         _errors.GetStringBuilder().Clear();
         Assert.Equal(2, await RunAsync("restore", "--input", backup, "--yes", "--erasures", Path.Combine(_folder, "nowhere.log")));
         Assert.Contains("There is no erasure log", _errors.ToString(), StringComparison.Ordinal);
+        if (Console.IsInputRedirected)
+        {
+            _errors.GetStringBuilder().Clear();
+            Assert.Equal(2, await RunAsync("restore", "--input", backup));
+            Assert.Contains("add --yes", _errors.ToString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
