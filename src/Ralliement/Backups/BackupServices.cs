@@ -12,6 +12,18 @@ public static class BackupServices
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<ErasureLog>>()));
         builder.Services.AddHostedService<SiteLock>();
+        builder.Services.AddHostedService<CheckErasureLog>();
+    }
+
+    private sealed class CheckErasureLog(ErasureLog log) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            log.CheckWritable();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary><c>Backups:ErasureLog</c>, by default <c>erasures.log</c> in the data folder.</summary>

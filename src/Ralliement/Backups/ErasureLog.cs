@@ -93,6 +93,26 @@ public sealed partial class ErasureLog(string? path, TimeProvider clock, ILogger
         }
     }
 
+    /// <summary>
+    /// Creates the file if needed, at the site's start: a path that cannot be written is reported
+    /// then, not at the first erasure, and a restore finds the log even before anyone has left.
+    /// </summary>
+    public void CheckWritable()
+    {
+        if (Path is null)
+        {
+            return;
+        }
+        try
+        {
+            using var _ = new FileStream(Path, AppendOptions);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogUnwritable(logger, Path, exception.GetType().Name);
+        }
+    }
+
     /// <summary>One event read back from a log.</summary>
     public sealed record Entry(DateTime At, ErasureKind Kind, long Id);
 
@@ -141,6 +161,9 @@ public sealed partial class ErasureLog(string? path, TimeProvider clock, ILogger
 
     private static ErasureKind? KindOf(string name) =>
         Enum.GetValues<ErasureKind>().Cast<ErasureKind?>().FirstOrDefault(kind => NameOf(kind!.Value) == name);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The erasure log {Path} cannot be written ({Error}): erasures will stand in the database, but a restore of an older backup would not re-apply them. Check Backups:ErasureLog.")]
+    private static partial void LogUnwritable(ILogger logger, string path, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Kind} of ids {Ids} to the erasure log ({Error}): the erasure stands in the database, but a restore of an older backup would not re-apply it. Add the lines by hand or take a new backup.")]
     private static partial void LogAppendFailed(ILogger logger, string kind, string ids, string error);
