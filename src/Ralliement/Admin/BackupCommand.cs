@@ -15,9 +15,9 @@ internal static class BackupCommand
             consistent snapshot through SQLite's online backup. PostgreSQL: pg_dump --format=custom, from
             PostgreSQL's client tools of the server's major version (--Backups:PostgresTools=FOLDER names
             their folder), the password passed in its environment only. The file holds signers' personal
-            data: it is created readable by this account only. It does NOT hold the privacy keys, the
-            data-protection keys folder nor the erasure log: the command says where they are, to be kept
-            elsewhere. Restore it with: Ralliement restore --input FILE.
+            data and the keys of organisers' sessions and links: it is created readable by this account only.
+            It does NOT hold the privacy keys nor the erasure log: the command says where they are, to be
+            kept elsewhere. Restore it with: Ralliement restore --input FILE.
             """) { output };
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(output)!, AdminCommandLine.SettingsOf(parse), console, cancellation));
         return command;

@@ -94,7 +94,6 @@ public sealed class BackUpDatabase(RalliementDb db, IConfiguration configuration
             keysFromConfiguration
                 ? "  - the privacy keys (Privacy:AddressHashKey, Privacy:EncryptionKeys): they are in your configuration; keep a copy of it in a safe place;"
                 : $"  - the privacy keys: {Path.Combine(data, "keys", "privacy-keys.json")}; without them no address in the backup can be read or matched again;",
-            $"  - the data-protection keys folder {Path.Combine(data, "keys")} (organisers' sessions and links): without it they sign in again;",
             $"  - the erasure log {configuration.ErasureLogPath(environment)}: a restore replays it so that nobody who withdrew or erased after this backup comes back.");
     }
 }

@@ -10,7 +10,7 @@ namespace Ralliement.Data;
 
 public static class DataServices
 {
-    /// <summary>Where the SQLite file, the data-protection keys and the development mail folder live.</summary>
+    /// <summary>Where the SQLite file, the generated privacy keys, the erasure log and the development mail folder live.</summary>
     public static string DataDirectory(this IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["DataDirectory"] is { Length: > 0 } dir ? dir : "data", environment.ContentRootPath);
 
