@@ -21,6 +21,7 @@ public static class AdminCommands
         ExportSignaturesCommand.Create(console),
         CreateOrganiserCommand.Create(console),
         NewKeysCommand.Create(console),
+        StatusCommand.Create(console),
     };
 
     /// <summary>Runs an admin command when the arguments name one; false means: start the site.</summary>

@@ -8,6 +8,7 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Metrics;
 
+[Collection(nameof(ScrapesAlone))]
 public sealed class MetricsTests : IDisposable
 {
     private readonly RalliementApp _app = new();
