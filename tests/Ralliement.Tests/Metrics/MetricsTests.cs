@@ -137,6 +137,7 @@ public sealed class MetricsTests : IDisposable
     }
 
     [Fact]
+    [BothDatabases]
     public async Task The_outbox_gauges_read_the_database_once_every_few_seconds_however_often_scraped()
     {
         WithPrometheus().Settings["Mail:SendInBackground"] = "false";
