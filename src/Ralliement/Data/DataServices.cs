@@ -68,10 +68,13 @@ public static class DataServices
         if (db.Database.IsNpgsql())
         {
             await MigratePostgresAsync(db);
-            return;
         }
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        else
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await services.ImportKeyFilesAsync();
     }
 
     /// <summary>An arbitrary key of the advisory lock that lets one node at a time migrate.</summary>
