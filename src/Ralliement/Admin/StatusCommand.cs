@@ -18,11 +18,8 @@ internal static class StatusCommand
     public static Command Create(AdminConsole console)
     {
         var url = new Option<string>("--url") { Description = "A running node (http://127.0.0.1:5000), whose scrape endpoint gives the figures only it knows; Metrics:Prometheus:Enabled must be on there." };
-        var status = new Command("status", """
-            Prints the site's figures: signatures by campaign, the outbox, emails sent, the database's
-            state; with --url, a running node's own figures too. Exits 1 if the database does not
-            answer, a migration is missing, or an email waits longer than Health:MailBacklogMaxAge.
-            """) { url };
+        var status = new Command("status",
+            "Prints the site's figures (signatures, outbox, emails, database), a node's own with --url; exits 1 if something is wrong.") { url };
         status.SetAction((parse, _) => RunAsync(parse.GetValue(url), AdminCommandLine.SettingsOf(parse), console));
         return status;
     }
