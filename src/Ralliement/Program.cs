@@ -10,6 +10,7 @@ using Ralliement.Health;
 using Ralliement.Importing;
 using Ralliement.Kit;
 using Ralliement.Mail;
+using Ralliement.Metrics;
 using Ralliement.Moderation;
 using Ralliement.News;
 using Ralliement.Notices;
@@ -49,6 +50,7 @@ builder.AddProofOfWork();
 builder.AddSelfService();
 builder.AddRetention();
 builder.AddHealth();
+builder.AddMetrics();
 builder.AddKit();
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapEditing();
 app.MapExport();
 app.MapProofOfWork();
 app.MapHealth();
+app.MapMetrics();
 app.MapKit();
 
 app.Run();

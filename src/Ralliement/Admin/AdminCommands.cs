@@ -21,6 +21,7 @@ public static class AdminCommands
         ExportSignaturesCommand.Create(console),
         CreateOrganiserCommand.Create(console),
         NewKeysCommand.Create(console),
+        StatusCommand.Create(console),
         BackupCommand.Create(console),
         RestoreCommand.Create(console),
     };

@@ -1,3 +1,5 @@
+using Ralliement.Metrics;
+
 namespace Ralliement.Confirmation;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Ralliement.Confirmation;
 /// only once a moderator approves it; so does a signature that was suspect when written
 /// (<see cref="Signature.HoldReason"/>). Confirming drops the address unless the signer accepts news.
 /// </summary>
-public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
+public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock, RalliementMetrics metrics)
 {
     public enum Outcome { Confirmed, AlreadyConfirmed, Held, Expired, Unknown }
 
@@ -64,6 +66,7 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         if (confirmed == 1)
         {
+            metrics.Confirmed(next == SignatureState.Held, found.HoldReason);
             return new Result(next == SignatureState.Held ? Outcome.Held : Outcome.Confirmed, found.Slug);
         }
         // The other click won: say what it did.

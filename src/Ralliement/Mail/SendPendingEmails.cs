@@ -3,6 +3,7 @@ using System.Data.Common;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Ralliement.Metrics;
 using Ralliement.Privacy;
 
 namespace Ralliement.Mail;
@@ -19,7 +20,8 @@ public sealed partial class SendPendingEmails(
     AddressProtection addresses,
     TimeProvider clock,
     IOptions<MailOptions> options,
-    ILogger<SendPendingEmails> logger) : BackgroundService
+    ILogger<SendPendingEmails> logger,
+    RalliementMetrics metrics) : BackgroundService
 {
     /// <summary>
     /// Emails claimed for each connection at a time: enough that claims and marks cost little beside
@@ -172,6 +174,7 @@ public sealed partial class SendPendingEmails(
                     return;
                 }
                 sent.Add(message.Id);
+                metrics.EmailSent(RalliementMetrics.EmailResult.Sent);
                 pace.Sent();
             });
         }
@@ -199,6 +202,7 @@ public sealed partial class SendPendingEmails(
         {
             // 421 and 451 speak of the server's load, not of this email: it waits without losing an attempt.
             await db.ReleaseEmailsAsync([message.Id], pace.Throttled());
+            metrics.EmailSent(RalliementMetrics.EmailResult.Deferred);
             return;
         }
         var attempts = message.Attempts + 1;
@@ -218,6 +222,7 @@ public sealed partial class SendPendingEmails(
             .SetProperty(x => x.State, state)
             .SetProperty(x => x.NextAttemptAt, next)
             .SetProperty(x => x.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        metrics.EmailSent(refused ? RalliementMetrics.EmailResult.Refused : givenUp ? RalliementMetrics.EmailResult.GivenUp : RalliementMetrics.EmailResult.Retry);
         if (refused)
         {
             LogRefused(logger, message.Id, (int)((SmtpCommandException)exception).StatusCode);

@@ -1,5 +1,6 @@
 using Ralliement.AntiAbuse;
 using Ralliement.Campaigns;
+using Ralliement.Metrics;
 using Ralliement.ProofOfWork;
 
 namespace Ralliement.Signing;
@@ -13,7 +14,8 @@ namespace Ralliement.Signing;
 /// at once instead of letting the request time out.
 /// </summary>
 public sealed class SignCampaign(
-    SignatureWriter writer, VerifyProof proofs, DisposableDomains disposable, SigningLimits limits, Honeypot honeypot, WatchSigningWaves waves)
+    SignatureWriter writer, VerifyProof proofs, DisposableDomains disposable, SigningLimits limits, Honeypot honeypot, WatchSigningWaves waves,
+    RalliementMetrics metrics)
 {
     /// <param name="ClientNetwork">The client's network (<see cref="AntiAbuse.ClientNetwork"/>), for the limits and the waves; never stored.</param>
     public sealed record Request(ReadCampaign.View Campaign, SignerDetails.Form Form, string ClientNetwork, PublicLinks Links);
@@ -51,38 +53,46 @@ public sealed class SignCampaign(
         var (campaign, form) = (request.Campaign, request.Form);
         if (limits.TakeForNetwork(request.ClientNetwork) is { } networkWait)
         {
+            metrics.Refused(RalliementMetrics.Refusal.NetworkLimit);
             return Result.TooMany("TooManyFromNetwork", networkWait);
         }
         if (honeypot.Caught(form.Trap, campaign.Id))
         {
+            metrics.Refused(RalliementMetrics.Refusal.Honeypot);
             return Result.Accepted;
         }
         if (!campaign.AcceptsSignatures)
         {
+            metrics.Refused(RalliementMetrics.Refusal.Closed);
             return new Result(Outcome.Closed, new FormErrors { { "", "CampaignClosed" } });
         }
         var details = SignerDetails.Validate(form, campaign, out var errors);
         if (details is null)
         {
+            metrics.Refused(RalliementMetrics.Refusal.Invalid);
             return Result.Invalid(errors);
         }
         var domain = details.Email.Domain;
         if (disposable.IsDisposable(domain))
         {
+            metrics.Refused(RalliementMetrics.Refusal.DisposableDomain);
             return Result.Invalid(new FormErrors { { nameof(SignerDetails.Form.Email), "DisposableEmail" } });
         }
         if (limits.TakeForDomain(campaign.Id, domain) is { } domainWait)
         {
+            metrics.Refused(RalliementMetrics.Refusal.DomainLimit);
             return Result.TooMany("TooManyFromDomain", domainWait);
         }
         var signature = new PendingSignature(campaign, details, Languages.Current, request.Links);
         Suspect(signature, request);
         if (!writer.TryEnqueue(signature))
         {
+            metrics.Refused(RalliementMetrics.Refusal.Busy);
             return Result.TryAgain;
         }
         // A failed write throws here and becomes the server-error page; the signer was not told it worked.
         var written = await signature.Written.Task.WaitAsync(cancellationToken);
+        metrics.Written(written);
         return written ? Result.Accepted : Result.TryAgain;
     }
 

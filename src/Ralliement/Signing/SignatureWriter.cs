@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Ralliement.Mail;
+using Ralliement.Metrics;
 
 namespace Ralliement.Signing;
 
@@ -22,10 +24,12 @@ public sealed partial class SignatureWriter : BackgroundService
     private readonly IServiceScopeFactory _scopes;
     private readonly Outbox _outbox;
     private readonly ILogger<SignatureWriter> _logger;
+    private readonly RalliementMetrics _metrics;
     private volatile bool _abandoned;
 
-    public SignatureWriter(IServiceScopeFactory scopes, Outbox outbox, IOptions<SigningOptions> options, ILogger<SignatureWriter> logger)
+    public SignatureWriter(IServiceScopeFactory scopes, Outbox outbox, IOptions<SigningOptions> options, ILogger<SignatureWriter> logger, RalliementMetrics metrics)
     {
+        _metrics = metrics;
         _scopes = scopes;
         _outbox = outbox;
         _logger = logger;
@@ -59,7 +63,9 @@ public sealed partial class SignatureWriter : BackgroundService
                 }
                 else
                 {
+                    var started = Stopwatch.GetTimestamp();
                     await WriteAsync(batch);
+                    _metrics.BatchWritten(batch.Count, started);
                 }
                 batch.Clear();
             }
