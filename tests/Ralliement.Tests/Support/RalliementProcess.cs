@@ -33,13 +33,22 @@ public sealed class RalliementProcess : IDisposable
     private readonly string? _postgresDatabase;
 
     public RalliementProcess(params string[] settings)
+        : this(AppDll, ContentRoot, settings)
+    {
+    }
+
+    private RalliementProcess(string appDll, string contentRoot, string[] settings)
     {
         Port = FreePort();
         var database = TestDatabase.NewDatabaseSettings(out _postgresDatabase).Select(setting => $"--{setting.Key}={setting.Value}");
         Settings = [$"--DataDirectory={DataDirectory}", .. database, .. settings];
-        _arguments = [AppDll, "--urls", Address.ToString().TrimEnd('/'), "--contentRoot", ContentRoot, "--environment", "Production", .. Settings, .. LogSettings()];
+        _arguments = [appDll, "--urls", Address.ToString().TrimEnd('/'), "--contentRoot", contentRoot, "--environment", "Production", .. Settings, .. LogSettings()];
         _logFile = TestLogFile.NewPath("process");
     }
+
+    /// <summary>Another build of Ralliement, published into <paramref name="folder"/> (its Ralliement.dll, wwwroot and appsettings.json), run the same way.</summary>
+    public static RalliementProcess Published(string folder, params string[] settings) =>
+        new(Path.Combine(folder, "Ralliement.dll"), folder, settings);
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-process-").FullName;
 
@@ -86,8 +95,8 @@ public sealed class RalliementProcess : IDisposable
         return [.. settings];
     }
 
-    /// <summary>Starts the process and waits until the demo campaign answers.</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the process and waits until the demo campaign answers, or the page at <paramref name="answering"/> when given.</summary>
+    public async Task StartAsync(string? answering = null)
     {
         var start = new ProcessStartInfo("dotnet", _arguments)
         {
@@ -112,7 +121,7 @@ public sealed class RalliementProcess : IDisposable
             }
             try
             {
-                using var response = await client.GetAsync(new Uri(Address, $"/fr/c/{RalliementApp.Slug}"));
+                using var response = await client.GetAsync(new Uri(Address, answering ?? $"/fr/c/{RalliementApp.Slug}"));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
