@@ -1,20 +1,27 @@
+using System.CommandLine;
+
 namespace Ralliement.Admin;
 
 /// <summary>
 /// The admin command line: the same executable as the site, so a command reads the same settings
 /// (appsettings.json, environment, <c>--Key=value</c>) and reaches the same database, without Kestrel.
-/// Each command lives in the folder of its feature; this is their list.
+/// One file per command in this folder; this is their list.
 /// </summary>
 public static class AdminCommands
 {
-    public static readonly string Usage = string.Join('\n',
-        Export.ExportSignaturesCommand.Usage,
-        Organisers.CreateOrganiserCommand.Usage,
-        Privacy.NewKeysCommand.Usage,
+    private static RootCommand Create(AdminConsole console) => new(
         """
-          Settings are those of the site (for instance --DataDirectory=/var/lib/ralliement).
-        Without a command, Ralliement starts the web site.
-        """);
+        Ralliement: without a command, starts the web site. With one, runs it and exits.
+        Settings are those of the site, as --Key=value after the command (for instance
+        --DataDirectory=/var/lib/ralliement or --Database:Provider=Postgres), or from
+        appsettings.json and environment variables.
+        Exit codes: 0 done, 1 failed, 2 wrong arguments or unknown name.
+        """)
+    {
+        ExportSignaturesCommand.Create(console),
+        CreateOrganiserCommand.Create(console),
+        NewKeysCommand.Create(console),
+    };
 
     /// <summary>Runs an admin command when the arguments name one; false means: start the site.</summary>
     public static async Task<bool> TryRunAsync(string[] args)
@@ -28,12 +35,15 @@ public static class AdminCommands
         return true;
     }
 
-    /// <returns>The exit code (0 done, 1 failed, 2 wrong arguments or unknown campaign), or null when no command was named.</returns>
-    public static async Task<int?> RunAsync(IReadOnlyList<string> args, Func<Stream> standardOutput, TextWriter errors) => args.FirstOrDefault() switch
+    /// <returns>The exit code (see <see cref="AdminCommandLine"/>), or null when the arguments name no command.</returns>
+    public static async Task<int?> RunAsync(IReadOnlyList<string> args, Func<Stream> standardOutput, TextWriter errors)
     {
-        "export" => await Export.ExportSignaturesCommand.RunAsync(args, standardOutput, errors),
-        "organiser" => await Organisers.CreateOrganiserCommand.RunAsync(args, standardOutput, errors),
-        "keys" => await Privacy.NewKeysCommand.RunAsync(args, standardOutput, errors),
-        _ => null,
-    };
+        var console = new AdminConsole(standardOutput, errors);
+        var root = Create(console);
+        if (args.Count == 0 || !AdminCommandLine.NamesACommand(root, args[0]))
+        {
+            return null;
+        }
+        return await AdminCommandLine.InvokeAsync(root, args, console);
+    }
 }
