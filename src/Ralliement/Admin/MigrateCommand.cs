@@ -15,12 +15,8 @@ internal static class MigrateCommand
         {
             Description = "Prints the applied and the pending migrations to standard output and changes nothing; exits 3 when some are pending.",
         };
-        var command = new Command("migrate", """
-            Applies the migrations the database lacks, under the same lock as a starting node (so it may
-            run while nodes start), and names each one it applied. Creates the PostgreSQL database if the
-            user may. For sites whose nodes start with Database:MigrateOnStart=false: they are not ready
-            (/readyz) until this has run.
-            """) { list };
+        // One line: the list of commands shows it whole.
+        var command = new Command("migrate", "Applies pending migrations under the nodes' lock, naming each (for Database:MigrateOnStart=false).") { list };
         command.SetAction((parse, cancellation) => parse.GetValue(list)
             ? ListAsync(AdminCommandLine.SettingsOf(parse), console, cancellation)
             : MigrateAsync(AdminCommandLine.SettingsOf(parse), console));
@@ -35,9 +31,15 @@ internal static class MigrateCommand
             await using var host = AdminHost.BuildServices(settings);
             applied = await host.Services.MigrateDatabaseAsync();
         }
-        catch (Exception exception) when (IsUnreachable(exception))
+        catch (Exception exception) when (Unreachable(exception) is { } sentence)
         {
-            await console.Errors.WriteLineAsync(Unreachable(exception));
+            await console.Errors.WriteLineAsync(sentence);
+            return AdminCommandLine.Failed;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The site's own sentence about its settings (a provider without its connection string or keys).
+            await console.Errors.WriteLineAsync(exception.Message);
             return AdminCommandLine.Failed;
         }
         foreach (var migration in applied)
@@ -56,9 +58,15 @@ internal static class MigrateCommand
             await using var host = AdminHost.BuildServices(settings);
             migrations = await host.Services.ReadMigrationsAsync(cancellation);
         }
-        catch (Exception exception) when (IsUnreachable(exception))
+        catch (Exception exception) when (Unreachable(exception) is { } sentence)
         {
-            await console.Errors.WriteLineAsync(Unreachable(exception));
+            await console.Errors.WriteLineAsync(sentence);
+            return AdminCommandLine.Failed;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The site's own sentence about its settings (a provider without its connection string or keys).
+            await console.Errors.WriteLineAsync(exception.Message);
             return AdminCommandLine.Failed;
         }
         await using (var output = new StreamWriter(console.OpenOutput()))
@@ -82,14 +90,19 @@ internal static class MigrateCommand
         return Pending;
     }
 
-    /// <summary>A server that does not answer, refuses the user, or a file that cannot be opened; also a connection string missing from the settings.</summary>
-    private static bool IsUnreachable(Exception exception) =>
-        exception is DbException or IOException or UnauthorizedAccessException or InvalidOperationException;
-
     /// <summary>
-    /// One sentence, no stack trace. The driver's message names the host, the port or the user, never
-    /// the password, and its first line is enough.
+    /// A server that does not answer or refuses the user, or a file that cannot be opened, in one
+    /// sentence without a stack trace; null for anything else. EF Core may wrap the driver's error (in an
+    /// InvalidOperationException about transient failures): the driver's own is the one that says what
+    /// happened. Its message names the host, the port or the user, never the password.
     /// </summary>
-    private static string Unreachable(Exception exception) =>
-        $"The database cannot be reached ({exception.Message.Split('\n')[0].Trim().TrimEnd('.')}): check Database:Provider, ConnectionStrings:Ralliement or DataDirectory, and that the database server runs.";
+    private static string? Unreachable(Exception exception)
+    {
+        var cause = exception is InvalidOperationException { InnerException: DbException inner } ? inner : exception;
+        if (cause is not (DbException or IOException or UnauthorizedAccessException))
+        {
+            return null;
+        }
+        return $"The database cannot be reached ({cause.Message.Split('\n')[0].Trim().TrimEnd('.')}): check Database:Provider, ConnectionStrings:Ralliement or DataDirectory, and that the database server runs.";
+    }
 }

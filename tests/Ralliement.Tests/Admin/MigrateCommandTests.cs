@@ -114,6 +114,17 @@ public sealed class MigrateCommandUnreachableTests : IDisposable
         Assert.StartsWith("The database cannot be reached (", Assert.Single(_errors.ToString().TrimEnd().Split('\n')), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PostgreSQL_without_its_settings_is_named_in_the_sites_own_sentence()
+    {
+        var exitCode = await AdminCommands.RunAsync(
+            ["migrate", $"--DataDirectory={_dataDirectory}", "--Database:Provider=Postgres", .. TestDatabase.PrivacySettings.Select(setting => $"--{setting.Key}={setting.Value}")],
+            () => _standardOutput, _errors);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Database:Provider is Postgres but ConnectionStrings:Ralliement is empty", Assert.Single(_errors.ToString().TrimEnd().Split('\n')), StringComparison.Ordinal);
+    }
+
     /// <summary>A port nobody listens on: taken, then given back.</summary>
     private static int ClosedPort()
     {

@@ -101,7 +101,10 @@ public sealed partial class RollingUpgradeTests : IDisposable
         Assert.Empty(await PendingAsync(upgraded));
         Assert.NotEmpty(oldAnswers);
         Assert.All(oldAnswers, status => Assert.Equal(HttpStatusCode.OK, status));
-        AssertAdditive(before, await ColumnsAsync());
+        if (!IsContracting(newest))
+        {
+            AssertAdditive(before, await ColumnsAsync());
+        }
         Assert.Equal(HttpStatusCode.OK, await ReadyAsync(upgraded));
         // A migration the old node does not know is not one it lacks: it stays ready, so a proxy keeps
         // sending it signers (a release from before /readyz answers 404 there).
@@ -227,6 +230,12 @@ public sealed partial class RollingUpgradeTests : IDisposable
         }
         throw new TimeoutException($"No email arrived for {address} in 15 seconds.");
     }
+
+    /// <summary>
+    /// The second step of a change old nodes cannot survive says so in its name (<c>20270101120000_ContractOldColumn</c>):
+    /// it may drop or tighten what the release before it no longer reads, so only the rest of the test applies.
+    /// </summary>
+    private static bool IsContracting(string migration) => migration.Split('_', 2)[^1].StartsWith("Contract", StringComparison.Ordinal);
 
     /// <summary>A column as PostgreSQL describes it: its type, whether it takes NULL, and its default.</summary>
     private sealed record Column(string Type, bool Nullable, string? Default);
