@@ -23,15 +23,12 @@ public static class PreviousRelease
     private static async Task<string> PublishAsync()
     {
         var repository = Path.GetFullPath(Path.Combine(Support.RalliementProcess.ContentRoot, "..", ".."));
-        if ((await GitAsync(repository, "rev-parse", "--is-shallow-repository")).Trim() == "true")
-        {
-            throw new InvalidOperationException(NoHistory);
-        }
         var added = (await GitAsync(repository, "log", "--diff-filter=A", "-1", "--format=%H", "--", "src/Ralliement/Data/Migrations/Postgres/")).Trim();
         if (added.Length == 0)
         {
             throw new InvalidOperationException(NoHistory);
         }
+        // In a shallow clone the oldest commit kept seems to add every file, and its parent is missing.
         string parent;
         try
         {
