@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Ralliement: unit and integration tests on SQLite, browser tests (Debian's
 # Chromium with axe-core), the tests marked [BothDatabases] again on a real PostgreSQL (a throw-away
-# cluster on 127.0.0.1), then searches every test host's logs for personal data (one more test).
+# cluster on 127.0.0.1), the deployment tests (published app, shipped systemd unit and nginx site),
+# then searches every test host's logs for personal data (one more test).
 # Checks formatting and known-vulnerable packages first. Installs from Debian what a fresh machine
 # lacks, says how long each part took ("time: ..."), then
 # ends with one line: "N passed, N failed, N skipped". The inner loop is tests/quick.sh (docs/testing.md).
@@ -22,12 +23,19 @@ part_done() { # part name: prints and keeps how long the part took
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+# The deployment tests: the proxy in front of two nodes, and systemd-analyze (package systemd on bookworm).
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v systemd-analyze >/dev/null || missing+=(systemd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq || exit 1
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
+  if [[ " ${missing[*]} " == *" nginx "* ]]; then
+    # Debian's package starts a server on port 80; the tests start their own on free ports.
+    $sudo systemctl disable --now nginx >/dev/null 2>&1 || $sudo service nginx stop >/dev/null 2>&1 || true
+  fi
 fi
 
 source tests/postgres.sh

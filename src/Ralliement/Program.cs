@@ -1,5 +1,6 @@
 using Ralliement.Admin;
 using Ralliement.AntiAbuse;
+using Ralliement.Backups;
 using Ralliement.Campaigns;
 using Ralliement.Confirmation;
 using Ralliement.Demo;
@@ -28,6 +29,7 @@ if (await AdminCommands.TryRunAsync(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
+builder.AddBackups();
 builder.AddWebShell();
 builder.AddAntiAbuse();
 builder.AddMail();

@@ -72,8 +72,8 @@ public sealed partial class BrowserHost : WebApplicationFactory<Program>, IAsync
         Locale = "fr-FR",
     });
 
-    /// <summary>Waits for the background sender to write an email to this address into the mail folder.</summary>
-    public async Task<MimeMessage> EmailToAsync(string address)
+    /// <summary>Waits for the background sender to write an email to this address (and <paramref name="matching"/>, if given) into the mail folder.</summary>
+    public async Task<MimeMessage> EmailToAsync(string address, Func<MimeMessage, bool>? matching = null)
     {
         var folder = Path.Combine(DataDirectory, "mail");
         for (var i = 0; i < 150; i++)
@@ -81,7 +81,7 @@ public sealed partial class BrowserHost : WebApplicationFactory<Program>, IAsync
             if (Directory.Exists(folder))
             {
                 var found = Directory.GetFiles(folder, "*.eml").Select(path => MimeMessage.Load(path))
-                    .FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address));
+                    .FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address) && (matching is null || matching(m)));
                 if (found is not null)
                 {
                     return found;

@@ -245,23 +245,8 @@ public sealed partial class EveryPageTests(BrowserHost host) : IClassFixture<Bro
     }
 
     /// <summary>The link of that kind in any email to the address, once one arrives.</summary>
-    private async Task<string> EventuallyLinkAsync(string address, string kind)
-    {
-        var folder = Path.Combine(host.DataDirectory, "mail");
-        for (var i = 0; i < 150; i++)
-        {
-            foreach (var file in Directory.GetFiles(folder, "*.eml"))
-            {
-                var message = MimeKit.MimeMessage.Load(file);
-                if (message.To.Mailboxes.Any(b => b.Address == address) && (message.TextBody ?? "").Contains($"/{kind}/", StringComparison.Ordinal))
-                {
-                    return BrowserHost.LinkIn(message, kind);
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No email with a /{kind}/ link for {address}.");
-    }
+    private async Task<string> EventuallyLinkAsync(string address, string kind) => BrowserHost.LinkIn(
+        await host.EmailToAsync(address, message => (message.TextBody ?? "").Contains($"/{kind}/", StringComparison.Ordinal)), kind);
 
     /// <summary>The unsubscribe link of a news email, for the demo campaign's last confirmed signature.</summary>
     private async Task<string> UnsubscribePathAsync()

@@ -21,6 +21,8 @@ public static class AdminCommands
         ExportSignaturesCommand.Create(console),
         CreateOrganiserCommand.Create(console),
         NewKeysCommand.Create(console),
+        BackupCommand.Create(console),
+        RestoreCommand.Create(console),
         MigrateCommand.Create(console),
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.Backups;
 using Ralliement.Privacy;
 
 namespace Ralliement.Confirmation;
@@ -7,7 +8,7 @@ namespace Ralliement.Confirmation;
 /// Erases a signer's personal data at their request, from the link in any of their emails. Only
 /// the fact that a signature existed and when remains, so the public count can be explained.
 /// </summary>
-public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutputCacheStore publicPages)
+public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutputCacheStore publicPages, ErasureLog erasures)
 {
     public sealed record Signed(long SignatureId, int CampaignId, string CampaignSlug, SignatureState State);
 
@@ -26,13 +27,17 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutp
     }
 
     /// <summary>Erases the signature; returns what was withdrawn, or null when there was nothing left to withdraw.</summary>
-    public async Task<Signed?> HandleAsync(string token, CancellationToken cancellationToken)
+    public async Task<Signed?> HandleAsync(string token, CancellationToken cancellationToken) =>
+        await FindAsync(token, cancellationToken) is { } signed ? await WithdrawAsync(signed, cancellationToken) : null;
+
+    /// <summary>The same withdrawal by the signature's id, for a restore that re-applies the erasure log.</summary>
+    public async Task<Signed?> HandleAsync(long signatureId, CancellationToken cancellationToken) =>
+        await db.Signatures.Where(s => s.Id == signatureId && s.State != SignatureState.Withdrawn)
+            .Select(s => new Signed(s.Id, s.CampaignId, s.Campaign.Slug, s.State))
+            .FirstOrDefaultAsync(cancellationToken) is { } signed ? await WithdrawAsync(signed, cancellationToken) : null;
+
+    private async Task<Signed?> WithdrawAsync(Signed signed, CancellationToken cancellationToken)
     {
-        var signed = await FindAsync(token, cancellationToken);
-        if (signed is null)
-        {
-            return null;
-        }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var erased = await db.Signatures
@@ -58,6 +63,7 @@ public sealed class WithdrawSignature(RalliementDb db, TimeProvider clock, IOutp
         await transaction.CommitAsync(cancellationToken);
         if (erased == 1)
         {
+            erasures.Record(ErasureKind.SignatureWithdrawn, signed.SignatureId);
             // The name leaves this node's cached public pages now, not a moment later; other nodes
             // drop it within Caching:PublicPages. Withdrawals are rare, so this costs nothing at a peak.
             await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);

@@ -75,6 +75,7 @@ public static class DataServices
         var pending = (await services.ReadMigrationsAsync()).Pending;
         if (pending.Count == 0)
         {
+            await services.ImportKeyFilesAsync();
             return true;
         }
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataServices)).LogWarning(
@@ -103,20 +104,26 @@ public static class DataServices
 
     /// <summary>
     /// Applies pending migrations and returns those it applied, oldest first (none when another node
-    /// had applied them); WAL lets readers go on while a signature is written.
+    /// had applied them); WAL lets readers go on while a signature is written. Then copies in the
+    /// former key files of this data folder, into the table the migrations made.
     /// </summary>
     public static async Task<IReadOnlyList<string>> MigrateDatabaseAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        IReadOnlyList<string> applied;
         if (db.Database.IsNpgsql())
         {
-            return await MigratePostgresAsync(db);
+            applied = await MigratePostgresAsync(db);
         }
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        return pending;
+        else
+        {
+            applied = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await services.ImportKeyFilesAsync();
+        return applied;
     }
 
     /// <summary>An arbitrary key of the advisory lock that lets one node at a time migrate.</summary>

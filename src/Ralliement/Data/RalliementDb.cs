@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,7 +9,7 @@ namespace Ralliement.Data;
 /// owns its migrations (see <see cref="SqliteRalliementDb"/>). Organisers' accounts are ASP.NET Core
 /// Identity's tables in the same database.
 /// </summary>
-public class RalliementDb(DbContextOptions options) : IdentityDbContext<Organiser>(options)
+public class RalliementDb(DbContextOptions options) : IdentityDbContext<Organiser>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -28,6 +29,9 @@ public class RalliementDb(DbContextOptions options) : IdentityDbContext<Organise
     public DbSet<NewsText> NewsTexts => Set<NewsText>();
     public DbSet<SignatureImport> SignatureImports => Set<SignatureImport>();
     public DbSet<SpentProof> SpentProofs => Set<SpentProof>();
+
+    /// <summary>The keys of cookies, antiforgery and one-time links, shared by every node (<see cref="Shared.DataProtectionKeys"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

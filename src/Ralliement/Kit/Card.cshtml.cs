@@ -9,7 +9,7 @@ namespace Ralliement.Kit;
 /// form, its confirmation) always happens here and never inside someone else's page. No script, no
 /// cookie; kept like a public page, once per theme whatever else its address carries.
 /// </summary>
-[AnySiteMayFrame]
+[PolicyAllows("frame-ancestors", "*")]
 [OutputCache(PolicyName = PublicPageCaching.Policy, VaryByQueryKeys = [ThemeKey])]
 public sealed class CardModel(ReadCampaign readCampaign) : PageModel
 {

@@ -86,7 +86,7 @@ public sealed class DrawKitImage(ReadCampaign readCampaign, RalliementDb db, Kit
             KitFile.Kinds.Qr => QrCode.Draw(words.CampaignAddress, $"QR code — {words.CampaignAddressShown}"),
             KitFile.Kinds.Mark => SlideMark.Draw(file.Ratio, file.Dark, file.WithQr, words, logo),
             KitFile.Kinds.Thermometer => Thermometer.Draw(words, progress),
-            _ => LinkPreview.Draw(words, logo),
+            _ => PreviewImage.Draw(words, logo),
         };
         return file.Format == "svg"
             ? System.Text.Encoding.UTF8.GetBytes(svg.ToString())

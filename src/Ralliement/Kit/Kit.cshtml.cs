@@ -13,6 +13,7 @@ namespace Ralliement.Kit;
 /// cached page cannot carry one); <see cref="WebSecurity"/> still refuses cross-site posts.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[PolicyAllows("frame-src", "'self'")]
 [OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class KitModel(ReadCampaign readCampaign, IConfiguration configuration, IStringLocalizer<KitText> kitText) : PageModel
 {

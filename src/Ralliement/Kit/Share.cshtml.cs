@@ -8,6 +8,7 @@ namespace Ralliement.Kit;
 /// sentence and link. The instance lives in the form and the query only: nothing stores or logs it,
 /// and the page is not cached, so no copy of an answer naming it is kept.
 /// </summary>
+[PolicyAllows("form-action", "https:")]
 public sealed class ShareModel(ReadCampaign readCampaign, IConfiguration configuration, IStringLocalizer<KitText> kitText) : PageModel
 {
     public ReadCampaign.View Campaign { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.Backups;
 using Ralliement.Organisers;
 
 namespace Ralliement.Moderation;
@@ -14,7 +15,7 @@ public enum ModerationAction { Approve, Reject, Hide, Show }
 /// change them once and count them once (PostgreSQL re-checks the WHERE after the other's commit;
 /// SQLite runs one writer at a time). One audit entry per action, with the count and the ids.
 /// </summary>
-public sealed class ModerateSignatures(RalliementDb db, Audit audit, TimeProvider clock, IOutputCacheStore publicPages)
+public sealed class ModerateSignatures(RalliementDb db, Audit audit, TimeProvider clock, IOutputCacheStore publicPages, ErasureLog erasures)
 {
     /// <summary>
     /// Starts the note of a name hidden by a moderator. "Show again" only touches notes that start
@@ -65,6 +66,7 @@ public sealed class ModerateSignatures(RalliementDb db, Audit audit, TimeProvide
         audit.Record(organisation, auditAction, TargetOf(campaigns), (criteria is null ? "" : criteria + "; ") + DetailsOf(changed, found));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        erasures.Record(ErasureKind.SignatureRejected, action == ModerationAction.Reject && changed > 0 ? found : []);
         if (changed > 0)
         {
             // Counts and names leave this node's cached public pages now; other nodes follow within Caching:PublicPages.

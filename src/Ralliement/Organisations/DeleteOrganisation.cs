@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.Backups;
 using Ralliement.Organisers;
 
 namespace Ralliement.Organisations;
@@ -8,7 +9,7 @@ namespace Ralliement.Organisations;
 /// logos, news, imports and signatures (with their tokens), members, invitations and its audit log.
 /// Organisers' accounts stay: they may belong to other organisations.
 /// </summary>
-public sealed class DeleteOrganisation(RalliementDb db, IOutputCacheStore publicPages)
+public sealed class DeleteOrganisation(RalliementDb db, IOutputCacheStore publicPages, ErasureLog erasures)
 {
     public async Task HandleAsync(OrganisationContext organisation, CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ public sealed class DeleteOrganisation(RalliementDb db, IOutputCacheStore public
         await db.AuditLog.Where(a => a.OrganisationId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Organisations.Where(o => o.Id == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        erasures.Record(ErasureKind.OrganisationDeleted, id);
         // Its campaigns' public pages must go now, not when their cached copies expire.
         await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Ralliement.Backups;
 
 namespace Ralliement.SelfService;
 
@@ -7,7 +8,7 @@ namespace Ralliement.SelfService;
 /// and links: unlike a withdrawal, not even the fact that it existed remains. A counted signature
 /// leaves the count in the same transaction.
 /// </summary>
-public sealed class EraseSignature(RalliementDb db, IOutputCacheStore publicPages)
+public sealed class EraseSignature(RalliementDb db, IOutputCacheStore publicPages, ErasureLog erasures)
 {
     /// <summary>True when the signature was erased now; false when it was already gone.</summary>
     public async Task<bool> HandleAsync(long signatureId, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ public sealed class EraseSignature(RalliementDb db, IOutputCacheStore publicPage
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.SignatureCount, x => x.SignatureCount - 1), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        erasures.Record(ErasureKind.SignatureErased, signatureId);
         // The name leaves this node's cached public pages now, as on a withdrawal.
         await publicPages.EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
         return true;

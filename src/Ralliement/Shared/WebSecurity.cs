@@ -47,16 +47,43 @@ public static partial class WebSecurity
     /// <summary>
     /// The content security policy of every response. <paramref name="styleHash"/> allows one inline
     /// style element by its SHA-256: a public page's accent colour (<see cref="AccentColour.StyleRule"/>).
-    /// No site may frame a page, unless <paramref name="anySiteMayFrame"/> (<see cref="AnySiteMayFrameAttribute"/>).
+    /// No site may frame a page, and forms post only here, unless the page allows more (<see cref="PolicyAllowsAttribute"/>).
     /// </summary>
-    public static string ContentSecurityPolicy(string? styleHash = null, bool anySiteMayFrame = false) =>
-        "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'"
-        + (styleHash is null ? "" : $" 'sha256-{styleHash}'")
-        + "; img-src 'self' data:; form-action 'self'; frame-ancestors " + (anySiteMayFrame ? "*" : "'none'") + "; base-uri 'none'";
+    public static string ContentSecurityPolicy(string? styleHash = null, IReadOnlyList<PolicyAllowsAttribute>? allowances = null)
+    {
+        var policy = "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'"
+            + (styleHash is null ? "" : $" 'sha256-{styleHash}'")
+            + "; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        if (allowances is not { Count: > 0 })
+        {
+            return policy;
+        }
+        var directives = policy.Split("; ").ToList();
+        foreach (var allowance in allowances)
+        {
+            var index = directives.FindIndex(d => d.StartsWith(allowance.Directive + " ", StringComparison.Ordinal));
+            if (index < 0)
+            {
+                directives.Add($"{allowance.Directive} {allowance.Source}");
+            }
+            else if (directives[index].EndsWith(" 'none'", StringComparison.Ordinal))
+            {
+                directives[index] = $"{allowance.Directive} {allowance.Source}";
+            }
+            else if (!directives[index].Split(' ').Contains(allowance.Source))
+            {
+                directives[index] += " " + allowance.Source;
+            }
+        }
+        return string.Join("; ", directives);
+    }
 
-    /// <summary>The policy of the page being rendered: framed only where its endpoint carries <see cref="AnySiteMayFrameAttribute"/>.</summary>
+    /// <summary>The policy of the page being rendered, with what its endpoint allows (<see cref="PolicyAllowsAttribute"/>).</summary>
     public static string ContentSecurityPolicyOf(HttpContext context, string? styleHash = null) =>
-        ContentSecurityPolicy(styleHash, context.GetEndpoint()?.Metadata.GetMetadata<AnySiteMayFrameAttribute>() is not null);
+        ContentSecurityPolicy(styleHash, context.GetEndpoint()?.Metadata.GetOrderedMetadata<PolicyAllowsAttribute>());
+
+    /// <summary>Every page's policy, written on every response before the page may change it.</summary>
+    private static readonly string SitePolicy = ContentSecurityPolicy();
 
     /// <summary>Sets the security headers of every response, and refuses other methods than GET, HEAD and POST, and cross-site form posts.</summary>
     public static IApplicationBuilder UseWebSecurity(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -64,7 +91,7 @@ public static partial class WebSecurity
         var headers = context.Response.Headers;
         // Scripts only from this site: the signing form's proof of work (wwwroot/proof-of-work.js), its
         // worker (the same file) and its request for a challenge. No inline script, no other origin.
-        headers.ContentSecurityPolicy = ContentSecurityPolicy();
+        headers.ContentSecurityPolicy = SitePolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";

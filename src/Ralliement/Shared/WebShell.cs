@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.WebEncoders;
@@ -46,15 +45,6 @@ public static class WebShell
             k.AddServerHeader = false;
         });
     }
-
-    /// <summary>
-    /// The keys that protect cookies, antiforgery and organisers' one-time links, shared by the site
-    /// and the admin commands: a link printed by a command must open on the site.
-    /// </summary>
-    public static void AddDataProtectionKeys(this WebApplicationBuilder builder) =>
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Ralliement")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Configuration.DataDirectory(builder.Environment), "keys")));
 
     public static void UseWebShell(this WebApplication app)
     {

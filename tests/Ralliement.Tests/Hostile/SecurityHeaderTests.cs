@@ -28,7 +28,7 @@ public sealed class SecurityHeaderTests(AuthorisationMatrixTests.World world) : 
         AssertSecurityHeaders(response, $"GET {path}", anySiteMayFrame: pattern == FramedByAnySite);
     }
 
-    /// <summary>The one page other sites may frame: the display kit's card (Shared/AnySiteMayFrameAttribute.cs).</summary>
+    /// <summary>The one page other sites may frame: the display kit's card (Shared/PolicyAllowsAttribute.cs).</summary>
     private const string FramedByAnySite = "{lang:lang}/c/{slug}/kit/card";
 
     [Theory]

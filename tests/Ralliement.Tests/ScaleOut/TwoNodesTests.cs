@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Ralliement.Data;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.ScaleOut;
@@ -60,6 +61,26 @@ public sealed class TwoNodesTests : IDisposable
         Assert.Equal(before + 1, seen);
         // The public pages may be up to one second stale; the margin is for this busy test machine.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"The other node showed the new count after {clock.Elapsed.TotalMilliseconds:F0} ms.");
+    }
+
+    [PostgresFact]
+    public async Task A_form_served_by_one_node_is_accepted_by_the_other_though_each_has_its_own_data_folder()
+    {
+        var email = RalliementApp.UniqueEmail("node-form");
+        Assert.Equal(HttpStatusCode.SeeOther, (await _first.SignAsync(RalliementApp.Form(email))).StatusCode);
+        var mail = await EmailAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await _first.ConfirmAsync(mail)).StatusCode);
+        var link = RalliementApp.LinkIn(mail, "withdraw");
+        // One browser, as behind a proxy that sends the page to one node and its form to the other.
+        var cookies = new CookieContainer();
+        using var first = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = _first.Address };
+        using var second = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = _second.Address };
+
+        var page = await first.GetStringAsync(link);
+        var answer = await second.PostAsync(link, new FormUrlEncodedContent([new("__RequestVerificationToken", RalliementApp.AntiforgeryTokenIn(page))]));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(1, await _second.WithDbAsync(db => db.Signatures.CountAsync(s => s.State == SignatureState.Withdrawn)));
     }
 
     [PostgresFact]

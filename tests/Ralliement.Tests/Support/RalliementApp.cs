@@ -259,9 +259,11 @@ public partial class RalliementApp : WebApplicationFactory<Program>
         using var client = Browser();
         var link = LinkIn(email, "withdraw");
         var page = await client.GetStringAsync(link);
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        return await client.PostAsync(link, new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]));
+        return await client.PostAsync(link, new FormUrlEncodedContent([new("__RequestVerificationToken", AntiforgeryTokenIn(page))]));
     }
+
+    /// <summary>The antiforgery token of the form in a page.</summary>
+    public static string AntiforgeryTokenIn(string page) => WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
 
     /// <summary>The count shown on the public campaign page.</summary>
     public async Task<int> PublicCountAsync(string language = "fr")

@@ -4,7 +4,7 @@ namespace Ralliement.Kit;
 /// The 1200×630 image that link previews show (Open Graph, Twitter cards): the collective's name and
 /// logo on its colour, the title over at most three lines, and the count.
 /// </summary>
-public static class LinkPreview
+public static class PreviewImage
 {
     public const int Width = 1200;
     public const int Height = 630;
