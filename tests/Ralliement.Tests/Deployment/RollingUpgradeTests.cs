@@ -134,11 +134,12 @@ public sealed partial class RollingUpgradeTests : IDisposable
         old.KillHard();
 
         var upgraded = NewNode("--Database:MigrateOnStart=false");
+        var warnings = upgraded.LinesContaining("migrations are not applied and Database:MigrateOnStart is false");
         await upgraded.StartAsync(answering: "/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyAsync(upgraded));
         Assert.Equal([newest], await PendingAsync(upgraded));
-        Assert.Single(NotReadyWarning().Matches(upgraded.Output));
+        Assert.Equal(1, warnings());
 
         var listed = await RalliementProcess.RunCommandAsync(["migrate", "--list", .. upgraded.Settings]);
         Assert.Equal((3, $"pending  {newest}"), (listed.ExitCode, listed.Output.TrimEnd().Split('\n')[^1]));
@@ -150,9 +151,6 @@ public sealed partial class RollingUpgradeTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, await ReadyAsync(upgraded));
         Assert.Equal(0, await CountAsync(upgraded));
     }
-
-    [GeneratedRegex("migrations are not applied and Database:MigrateOnStart is false")]
-    private static partial Regex NotReadyWarning();
 
     /// <summary>Asks the node for its campaign page until told to stop, keeping each answer's status.</summary>
     private static async Task KeepAskingAsync(RalliementProcess node, List<HttpStatusCode> answers, CancellationToken stop)

@@ -17,6 +17,9 @@ public sealed class RalliementProcess : IDisposable
 {
     private readonly List<string> _arguments;
     private readonly Queue<string> _lastLines = new();
+
+    /// <summary>How many lines the process wrote so far contain each text a test asked about (see <see cref="LinesContaining"/>).</summary>
+    private readonly Dictionary<string, int> _watched = new(StringComparer.Ordinal);
     private Process? _process;
 
     /// <summary>Where the process's console output is copied when the run keeps logs (see <see cref="TestLogFile"/>).</summary>
@@ -162,6 +165,25 @@ public sealed class RalliementProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Counts, from now on and across restarts, the lines of the output that contain <paramref name="text"/>
+    /// (a message logged once may be long gone from <see cref="Output"/>); call before <see cref="StartAsync"/>.
+    /// </summary>
+    public Func<int> LinesContaining(string text)
+    {
+        lock (_lastLines)
+        {
+            _watched[text] = 0;
+        }
+        return () =>
+        {
+            lock (_lastLines)
+            {
+                return _watched[text];
+            }
+        };
+    }
+
     /// <summary>The database as this process's settings describe it, read without going through its web pages.</summary>
     public async Task<T> WithDbAsync<T>(Func<RalliementDb, Task<T>> query)
     {
@@ -216,6 +238,10 @@ public sealed class RalliementProcess : IDisposable
                 File.AppendAllText(_logFile, line + "\n");
             }
             _lastLines.Enqueue(line);
+            foreach (var text in _watched.Keys.Where(t => line.Contains(t, StringComparison.Ordinal)).ToList())
+            {
+                _watched[text]++;
+            }
             if (_lastLines.Count > 50)
             {
                 _lastLines.Dequeue();
