@@ -55,8 +55,11 @@ builder.AddKit();
 
 var app = builder.Build();
 
-await app.Services.MigrateDatabaseAsync();
-await app.Services.SeedDemoAsync();
+// With migrations pending (Database:MigrateOnStart=false) the demo waits: its tables may lack columns.
+if (await app.Services.PrepareDatabaseAsync())
+{
+    await app.Services.SeedDemoAsync();
+}
 
 app.UseWebShell();
 app.MapCampaigns();

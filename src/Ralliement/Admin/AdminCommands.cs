@@ -15,7 +15,7 @@ public static class AdminCommands
         Settings are those of the site, as --Key=value after the command (for instance
         --DataDirectory=/var/lib/ralliement or --Database:Provider=Postgres), or from
         appsettings.json and environment variables.
-        Exit codes: 0 done, 1 failed, 2 wrong arguments or unknown name.
+        Exit codes: 0 done, 1 failed, 2 wrong arguments or unknown name, 3 migrations pending (migrate --list).
         """)
     {
         ExportSignaturesCommand.Create(console),
@@ -24,6 +24,7 @@ public static class AdminCommands
         StatusCommand.Create(console),
         BackupCommand.Create(console),
         RestoreCommand.Create(console),
+        MigrateCommand.Create(console),
     };
 
     /// <summary>Runs an admin command when the arguments name one; false means: start the site.</summary>

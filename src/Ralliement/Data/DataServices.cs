@@ -60,21 +60,70 @@ public static class DataServices
         throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not \"{value}\".");
     }
 
-    /// <summary>Applies pending migrations; WAL lets readers go on while a signature is written.</summary>
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    /// <summary>
+    /// At start-up: applies pending migrations, unless <c>Database:MigrateOnStart</c> is false (an operator
+    /// runs <c>migrate</c> instead). Returns false when migrations are still pending: the node then serves
+    /// nothing it could not read, says so once in the log, and <c>/readyz</c> keeps traffic away from it.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this IServiceProvider services)
+    {
+        if (services.GetRequiredService<IConfiguration>().GetValue("Database:MigrateOnStart", true))
+        {
+            await services.MigrateDatabaseAsync();
+            return true;
+        }
+        var pending = (await services.ReadMigrationsAsync()).Pending;
+        if (pending.Count == 0)
+        {
+            await services.ImportKeyFilesAsync();
+            return true;
+        }
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataServices)).LogWarning(
+            "{Count} migrations are not applied and Database:MigrateOnStart is false: this node is not ready until the migrate command applies them.",
+            pending.Count);
+        return false;
+    }
+
+    /// <summary>The migrations this version knows, split into those the database has and those it lacks, oldest first.</summary>
+    public sealed record MigrationList(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending);
+
+    /// <summary>Reads which migrations are applied, changing nothing: a database not created yet has none.</summary>
+    public static async Task<MigrationList> ReadMigrationsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        // Asked first so that neither provider creates the database (SQLite would make an empty file).
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            return new([], [.. db.Database.GetMigrations()]);
+        }
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = db.Database.GetMigrations().ToList();
+        return new([.. known.Where(applied.Contains)], [.. known.Where(m => !applied.Contains(m))]);
+    }
+
+    /// <summary>
+    /// Applies pending migrations and returns those it applied, oldest first (none when another node
+    /// had applied them); WAL lets readers go on while a signature is written. Then copies in the
+    /// former key files of this data folder, into the table the migrations made.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RalliementDb>();
+        IReadOnlyList<string> applied;
         if (db.Database.IsNpgsql())
         {
-            await MigratePostgresAsync(db);
+            applied = await MigratePostgresAsync(db);
         }
         else
         {
+            applied = (await db.Database.GetPendingMigrationsAsync()).ToList();
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         await services.ImportKeyFilesAsync();
+        return applied;
     }
 
     /// <summary>An arbitrary key of the advisory lock that lets one node at a time migrate.</summary>
@@ -84,8 +133,9 @@ public static class DataServices
     /// Several nodes may start at once on one PostgreSQL database. Measured here, EF Core's own
     /// migration lock let two of them apply the same migration to a new database ("column already
     /// exists"), so each node creates the database if needed, then migrates under an advisory lock.
+    /// The <c>migrate</c> command takes the same lock, so it can run while nodes start.
     /// </summary>
-    private static async Task MigratePostgresAsync(RalliementDb db)
+    private static async Task<IReadOnlyList<string>> MigratePostgresAsync(RalliementDb db)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync())
@@ -103,7 +153,10 @@ public static class DataServices
         try
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})");
+            // Read under the lock: what a node that held it before applied is no longer pending.
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             await db.Database.MigrateAsync();
+            return pending;
         }
         finally
         {

@@ -25,7 +25,7 @@ public sealed class AdminCommandLineTests : IDisposable
     {
         Assert.Equal(0, await RunAsync("--help"));
 
-        foreach (var command in new[] { "export", "organiser", "keys" })
+        foreach (var command in new[] { "export", "organiser", "keys", "migrate" })
         {
             Assert.Contains($"  {command} ", Output, StringComparison.Ordinal);
         }
@@ -36,6 +36,7 @@ public sealed class AdminCommandLineTests : IDisposable
     [InlineData("signatures <campaign-slug>", "export", "signatures", "--help")]
     [InlineData("create <email>", "organiser", "create", "--help")]
     [InlineData("keys new", "keys", "new", "-h")]
+    [InlineData("migrate [options]", "migrate", "--help")]
     public async Task Each_command_explains_itself_with_help_and_does_nothing_else(string usage, params string[] args)
     {
         Assert.Equal(0, await RunAsync(args));

@@ -17,6 +17,9 @@ public sealed class RalliementProcess : IDisposable
 {
     private readonly List<string> _arguments;
     private readonly Queue<string> _lastLines = new();
+
+    /// <summary>How many lines the process wrote so far contain each text a test asked about (see <see cref="LinesContaining"/>).</summary>
+    private readonly Dictionary<string, int> _watched = new(StringComparer.Ordinal);
     private Process? _process;
 
     /// <summary>Where the process's console output is copied when the run keeps logs (see <see cref="TestLogFile"/>).</summary>
@@ -33,13 +36,22 @@ public sealed class RalliementProcess : IDisposable
     private readonly string? _postgresDatabase;
 
     public RalliementProcess(params string[] settings)
+        : this(AppDll, ContentRoot, settings)
+    {
+    }
+
+    private RalliementProcess(string appDll, string contentRoot, string[] settings)
     {
         Port = FreePort();
         var database = TestDatabase.NewDatabaseSettings(out _postgresDatabase).Select(setting => $"--{setting.Key}={setting.Value}");
         Settings = [$"--DataDirectory={DataDirectory}", .. database, .. settings];
-        _arguments = [AppDll, "--urls", Address.ToString().TrimEnd('/'), "--contentRoot", ContentRoot, "--environment", "Production", .. Settings, .. LogSettings()];
+        _arguments = [appDll, "--urls", Address.ToString().TrimEnd('/'), "--contentRoot", contentRoot, "--environment", "Production", .. Settings, .. LogSettings()];
         _logFile = TestLogFile.NewPath("process");
     }
+
+    /// <summary>Another build of Ralliement, published into <paramref name="folder"/> (its Ralliement.dll, wwwroot and appsettings.json), run the same way.</summary>
+    public static RalliementProcess Published(string folder, params string[] settings) =>
+        new(Path.Combine(folder, "Ralliement.dll"), folder, settings);
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ralliement-process-").FullName;
 
@@ -86,8 +98,8 @@ public sealed class RalliementProcess : IDisposable
         return [.. settings];
     }
 
-    /// <summary>Starts the process and waits until the demo campaign answers.</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the process and waits until the demo campaign answers, or the page at <paramref name="answering"/> when given.</summary>
+    public async Task StartAsync(string? answering = null)
     {
         var start = new ProcessStartInfo("dotnet", _arguments)
         {
@@ -112,7 +124,7 @@ public sealed class RalliementProcess : IDisposable
             }
             try
             {
-                using var response = await client.GetAsync(new Uri(Address, $"/fr/c/{RalliementApp.Slug}"));
+                using var response = await client.GetAsync(new Uri(Address, answering ?? $"/fr/c/{RalliementApp.Slug}"));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -151,6 +163,25 @@ public sealed class RalliementProcess : IDisposable
                 return string.Join('\n', _lastLines);
             }
         }
+    }
+
+    /// <summary>
+    /// Counts, from now on and across restarts, the lines of the output that contain <paramref name="text"/>
+    /// (a message logged once may be long gone from <see cref="Output"/>); call before <see cref="StartAsync"/>.
+    /// </summary>
+    public Func<int> LinesContaining(string text)
+    {
+        lock (_lastLines)
+        {
+            _watched[text] = 0;
+        }
+        return () =>
+        {
+            lock (_lastLines)
+            {
+                return _watched[text];
+            }
+        };
     }
 
     /// <summary>The database as this process's settings describe it, read without going through its web pages.</summary>
@@ -207,6 +238,10 @@ public sealed class RalliementProcess : IDisposable
                 File.AppendAllText(_logFile, line + "\n");
             }
             _lastLines.Enqueue(line);
+            foreach (var text in _watched.Keys.Where(t => line.Contains(t, StringComparison.Ordinal)).ToList())
+            {
+                _watched[text]++;
+            }
             if (_lastLines.Count > 50)
             {
                 _lastLines.Dequeue();

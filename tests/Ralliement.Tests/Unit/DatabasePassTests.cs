@@ -3,7 +3,10 @@ using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.Unit;
 
-/// <summary>The PostgreSQL pass runs only tests marked [BothDatabases]: a PostgreSQL-only test without it would run nowhere.</summary>
+/// <summary>
+/// The PostgreSQL pass runs only tests marked [BothDatabases], the deployment pass only those marked
+/// [Trait("Category", "Deploy")]: a PostgreSQL-only test with neither would run nowhere.
+/// </summary>
 public sealed class DatabasePassTests
 {
     [Fact]
@@ -13,8 +16,13 @@ public sealed class DatabasePassTests
             .SelectMany(type => type.GetMethods())
             .Where(method => method.GetCustomAttribute<PostgresFactAttribute>() is not null)
             .Where(method => method.GetCustomAttribute<BothDatabasesAttribute>() is null
-                && method.DeclaringType!.GetCustomAttribute<BothDatabasesAttribute>() is null)
+                && method.DeclaringType!.GetCustomAttribute<BothDatabasesAttribute>() is null
+                && !IsDeployment(method) && !IsDeployment(method.DeclaringType!))
             .Select(method => $"{method.DeclaringType!.Name}.{method.Name}");
         Assert.Empty(unmarked);
     }
+
+    private static bool IsDeployment(MemberInfo member) => member.GetCustomAttributesData().Any(attribute =>
+        attribute.AttributeType == typeof(TraitAttribute)
+        && attribute.ConstructorArguments.Select(argument => argument.Value as string).SequenceEqual(["Category", "Deploy"]));
 }
