@@ -35,8 +35,9 @@ public enum ErasureKind
 /// </remarks>
 public sealed partial class ErasureLog(string? path, TimeProvider clock, ILogger<ErasureLog> logger)
 {
-    private static readonly Meter Meter = new("Ralliement.Backups");
-    private static readonly Counter<long> Failures = Meter.CreateCounter<long>("ralliement.erasure_log.failures", description: "Erasures that could not be written to the erasure log");
+    /// <summary>Exported with the rest of the meter <c>Ralliement</c> (exporters select meters by name).</summary>
+    private static readonly Meter Meter = new(Metrics.RalliementMetrics.MeterName);
+    private static readonly Counter<long> Failures = Meter.CreateCounter<long>("ralliement.erasure_log.failures", "{erasure}", "Erasures that could not be written to the erasure log");
 
     private readonly Lock _gate = new();
 
