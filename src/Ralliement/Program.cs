@@ -21,6 +21,7 @@ using Ralliement.ProofOfWork;
 using Ralliement.Retention;
 using Ralliement.SelfService;
 using Ralliement.Signing;
+using Ralliement.Statistics;
 
 if (await AdminCommands.TryRunAsync(args))
 {
@@ -52,6 +53,7 @@ builder.AddRetention();
 builder.AddHealth();
 builder.AddMetrics();
 builder.AddKit();
+builder.AddStatistics();
 
 var app = builder.Build();
 
@@ -69,6 +71,7 @@ app.MapProofOfWork();
 app.MapHealth();
 app.MapMetrics();
 app.MapKit();
+app.MapStatistics();
 
 app.Run();
 

@@ -21,6 +21,8 @@ public sealed class NewsPost
     /// <summary>The last signature id an email was queued for.</summary>
     public long LastSignatureId { get; set; }
     public int RecipientCount { get; set; }
+    /// <summary>Whether, once sent, it is also published on the campaign's public news page and feeds.</summary>
+    public bool PublishedInFeed { get; set; }
     public List<NewsText> Texts { get; } = [];
 }
 

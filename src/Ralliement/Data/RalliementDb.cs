@@ -29,6 +29,8 @@ public class RalliementDb(DbContextOptions options) : IdentityDbContext<Organise
     public DbSet<NewsText> NewsTexts => Set<NewsText>();
     public DbSet<SignatureImport> SignatureImports => Set<SignatureImport>();
     public DbSet<SpentProof> SpentProofs => Set<SpentProof>();
+    public DbSet<AffiliationInstitution> AffiliationInstitutions => Set<AffiliationInstitution>();
+    public DbSet<AffiliationDomain> AffiliationDomains => Set<AffiliationDomain>();
 
     /// <summary>The keys of cookies, antiforgery and one-time links, shared by every node (<see cref="Shared.DataProtectionKeys"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -68,6 +68,18 @@ public sealed class Signature
     /// <summary>Name and institution in lower case without accents, for searching the public list.</summary>
     public string? SearchText { get; set; }
     public bool ShowPublicly { get; set; }
+    /// <summary>
+    /// Whether a public signature is listed without the name, as an anonymous verified member of its
+    /// <see cref="VerifiedInstitutionId"/>.
+    /// </summary>
+    public bool ListedAnonymously { get; set; }
+    /// <summary>
+    /// The institution whose email domain the signer confirmed from (<see cref="AffiliationInstitution"/>),
+    /// set when the signature is confirmed; it stays when the address is reduced to its keyed hash.
+    /// No foreign key: SQLite would rebuild the whole signatures table to add one, so removing an
+    /// institution clears its marks itself.
+    /// </summary>
+    public int? VerifiedInstitutionId { get; set; }
     public bool AcceptsNews { get; set; }
 
     // The consent record: what the signer agreed to, and when (CreatedAt for signing, ConfirmedAt for the proof).

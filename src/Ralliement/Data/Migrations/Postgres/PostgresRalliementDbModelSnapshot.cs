@@ -193,6 +193,63 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ralliement.Data.AffiliationDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IncludesSubdomains")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Domain")
+                        .IsUnique();
+
+                    b.ToTable("AffiliationDomains");
+                });
+
+            modelBuilder.Entity("Ralliement.Data.AffiliationInstitution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AffiliationInstitutions");
+                });
+
             modelBuilder.Entity("Ralliement.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -681,6 +738,9 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.Property<long>("LastSignatureId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("PublishedInFeed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RecipientCount")
                         .HasColumnType("integer");
 
@@ -1006,6 +1066,9 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("ListedAnonymously")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ModerationNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1044,6 +1107,9 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.Property<int?>("TextVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VerifiedInstitutionId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("WithdrawnAt")
@@ -1199,6 +1265,24 @@ namespace Ralliement.Data.Migrations.Postgres
                     b.HasOne("Ralliement.Data.Organiser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ralliement.Data.AffiliationDomain", b =>
+                {
+                    b.HasOne("Ralliement.Data.AffiliationInstitution", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ralliement.Data.AffiliationInstitution", b =>
+                {
+                    b.HasOne("Ralliement.Data.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1391,6 +1475,11 @@ namespace Ralliement.Data.Migrations.Postgres
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ralliement.Data.AffiliationInstitution", b =>
+                {
+                    b.Navigation("Domains");
                 });
 
             modelBuilder.Entity("Ralliement.Data.Campaign", b =>

@@ -182,6 +182,59 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Ralliement.Data.AffiliationDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludesSubdomains")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Domain")
+                        .IsUnique();
+
+                    b.ToTable("AffiliationDomains");
+                });
+
+            modelBuilder.Entity("Ralliement.Data.AffiliationInstitution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AffiliationInstitutions");
+                });
+
             modelBuilder.Entity("Ralliement.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -654,6 +707,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.Property<long>("LastSignatureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PublishedInFeed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RecipientCount")
                         .HasColumnType("INTEGER");
 
@@ -973,6 +1029,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ListedAnonymously")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ModerationNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1011,6 +1070,9 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("TextVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiedInstitutionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("WithdrawnAt")
@@ -1164,6 +1226,24 @@ namespace Ralliement.Data.Migrations.Sqlite
                     b.HasOne("Ralliement.Data.Organiser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ralliement.Data.AffiliationDomain", b =>
+                {
+                    b.HasOne("Ralliement.Data.AffiliationInstitution", null)
+                        .WithMany("Domains")
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ralliement.Data.AffiliationInstitution", b =>
+                {
+                    b.HasOne("Ralliement.Data.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1356,6 +1436,11 @@ namespace Ralliement.Data.Migrations.Sqlite
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ralliement.Data.AffiliationInstitution", b =>
+                {
+                    b.Navigation("Domains");
                 });
 
             modelBuilder.Entity("Ralliement.Data.Campaign", b =>

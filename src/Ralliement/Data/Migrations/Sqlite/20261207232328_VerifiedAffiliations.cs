@@ -1,0 +1,112 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ralliement.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class VerifiedAffiliations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "ListedAnonymously",
+                table: "Signatures",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "VerifiedInstitutionId",
+                table: "Signatures",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PublishedInFeed",
+                table: "News",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "AffiliationInstitutions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AffiliationInstitutions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AffiliationInstitutions_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AffiliationDomains",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstitutionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    IncludesSubdomains = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Excluded = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AffiliationDomains", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AffiliationDomains_AffiliationInstitutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "AffiliationInstitutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AffiliationDomains_InstitutionId_Domain",
+                table: "AffiliationDomains",
+                columns: new[] { "InstitutionId", "Domain" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AffiliationInstitutions_CampaignId_Name",
+                table: "AffiliationInstitutions",
+                columns: new[] { "CampaignId", "Name" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AffiliationDomains");
+
+            migrationBuilder.DropTable(
+                name: "AffiliationInstitutions");
+
+            migrationBuilder.DropColumn(
+                name: "ListedAnonymously",
+                table: "Signatures");
+
+            migrationBuilder.DropColumn(
+                name: "VerifiedInstitutionId",
+                table: "Signatures");
+
+            migrationBuilder.DropColumn(
+                name: "PublishedInFeed",
+                table: "News");
+        }
+    }
+}
