@@ -36,6 +36,9 @@ public sealed class LargeScenario(BenchOptions options, BenchDatabase database, 
             await MeasureAsync("signatories_get", campaign + "/signatories");
             // Half-way through the list: keyset pagination must make it as cheap as the first page.
             await MeasureAsync("signatories_deep_get", $"{campaign}/signatories?before={firstLoaded + options.LargeRows / 2}");
+            // The statistics are computed once in the background; a request must never group the rows itself.
+            await MeasureAsync("stats_get", campaign + "/stats");
+            await MeasureAsync("stats_json_get", campaign + "/stats.json");
             var rss = app.PeakRssMb();
             report.Line($"{Name}_rss_peak_mb", rss);
             report.Line($"{Name}_rss_under_250mb", rss < 250);
