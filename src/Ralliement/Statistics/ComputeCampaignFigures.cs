@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ralliement.Statistics;
+
+/// <summary>
+/// Counts a campaign's confirmed signatures in one streaming pass over the few columns the
+/// statistics need, keeping only counters: memory grows with the number of distinct values
+/// (institutions, disciplines…) and days, not with signatures, but for one 8-byte confirmation time
+/// each, sorted for the milestones. Measured on SQLite with 1,000,000 signatures: see docs/operating.md.
+/// </summary>
+public sealed class ComputeCampaignFigures(RalliementDb db, TimeProvider clock)
+{
+    public const int HoursKept = 48;
+
+    private sealed record Row(DateTime? ConfirmedAt, DateTime CreatedAt, SignatoryKind Kind, SignatureSource Source, bool ShowPublicly,
+        string? Institution, string? ProfessionalStatus, string? Discipline, string? Country, int? VerifiedInstitutionId);
+
+    /// <summary>The figures, or null when there is no such campaign.</summary>
+    public async Task<CampaignFigures?> HandleAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
+            .Select(c => new { c.SignatureCount, c.Goal, c.Organisation.TimeZone })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = OrganisationTime.Zone(campaign.TimeZone);
+        var firstHour = HourOf(now).AddHours(1 - HoursKept);
+        var institutionNames = await db.AffiliationInstitutions.AsNoTracking().Where(i => i.CampaignId == campaignId)
+            .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+
+        var days = new Dictionary<DateOnly, int>();
+        var hours = new Dictionary<DateTime, int>();
+        var counters = Enum.GetValues<Dimension>().ToDictionary(d => d, _ => new Counter());
+        var times = new List<long>(Math.Max(0, campaign.SignatureCount));
+        var confirmed = SignatureState.Confirmed;
+        var rows = db.Signatures.AsNoTracking()
+            .Where(s => s.CampaignId == campaignId && s.State == confirmed)
+            .Select(s => new Row(s.ConfirmedAt, s.CreatedAt, s.Kind, s.Source, s.ShowPublicly,
+                s.Institution, s.ProfessionalStatus, s.Discipline, s.Country, s.VerifiedInstitutionId))
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var at = DateTime.SpecifyKind(row.ConfirmedAt ?? row.CreatedAt, DateTimeKind.Utc);
+            times.Add(at.Ticks);
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, zone));
+            days[day] = days.GetValueOrDefault(day) + 1;
+            if (at >= firstHour)
+            {
+                var hour = HourOf(at);
+                hours[hour] = hours.GetValueOrDefault(hour) + 1;
+            }
+            counters[Dimension.Kind].Add(row.Kind == SignatoryKind.Organisation ? "organisation" : "person");
+            counters[Dimension.Source].Add(row.Kind == SignatoryKind.Organisation ? "organisations" : row.Source == SignatureSource.Import ? "import" : "form");
+            counters[Dimension.ProfessionalStatus].Add(row.ProfessionalStatus);
+            counters[Dimension.Discipline].Add(row.Discipline);
+            counters[Dimension.Country].Add(row.Country);
+            // Only signatures shown to the public name an institution in the statistics; a verified
+            // one is counted under the institution its address proves, whatever was typed.
+            var verifiedName = row.VerifiedInstitutionId is int id ? institutionNames.GetValueOrDefault(id) : null;
+            counters[Dimension.Institution].Add(row.ShowPublicly ? verifiedName ?? row.Institution : null, verified: row.ShowPublicly && verifiedName is not null);
+        }
+
+        var commitments = await db.Set<SignatureCommitment>()
+            .Where(sc => db.Signatures.Any(s => s.Id == sc.SignatureId && s.CampaignId == campaignId && s.State == confirmed))
+            .GroupBy(sc => sc.CommitmentId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+        var sorted = times.ToArray();
+        Array.Sort(sorted);
+        return new CampaignFigures
+        {
+            CampaignId = campaignId,
+            ComputedAt = now,
+            CountRead = campaign.SignatureCount,
+            Goal = campaign.Goal,
+            TimeZone = campaign.TimeZone,
+            Total = sorted.Length,
+            Days = [.. days.OrderBy(d => d.Key)],
+            Hours = hours,
+            Breakdowns = counters.ToDictionary(c => c.Key, c => c.Value.Categories()),
+            Commitments = commitments,
+            HasAffiliations = institutionNames.Count > 0,
+            Milestones = [.. Statistics.Milestones.UpTo(sorted.Length, campaign.Goal)
+                .Select(m => new Milestone(m, new DateTime(sorted[m - 1], DateTimeKind.Utc)))],
+        };
+    }
+
+    private static DateTime HourOf(DateTime at) => new(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// The key a free-text value is counted under: "Université Lyon 2", "universite  lyon 2 " and
+    /// "UNIVERSITÉ LYON 2" are one institution. Empty for no value.
+    /// </summary>
+    public static string KeyOf(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Category.NotGiven;
+        }
+        var key = new StringBuilder(value.Length);
+        var space = false;
+        foreach (var c in value.Trim().Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space)
+            {
+                key.Append(' ');
+                space = false;
+            }
+            key.Append(c is '’' or 'ʼ' ? '\'' : char.ToLowerInvariant(c));
+        }
+        return key.ToString();
+    }
+
+    /// <summary>The counts of one breakdown; each distinct spelling is normalised once, not once a row.</summary>
+    private sealed class Counter
+    {
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Label, int Count, int Verified)> _counts = new(StringComparer.Ordinal);
+
+        public void Add(string? value, bool verified = false)
+        {
+            var spelling = value ?? "";
+            if (!_keys.TryGetValue(spelling, out var key))
+            {
+                key = KeyOf(value);
+                _keys[spelling] = key;
+            }
+            var (label, count, verifiedCount) = _counts.GetValueOrDefault(key, (spelling.Trim(), 0, 0));
+            _counts[key] = (label, count + 1, verifiedCount + (verified ? 1 : 0));
+        }
+
+        public IReadOnlyList<Category> Categories() =>
+            [.. _counts.Select(c => new Category(c.Key, c.Value.Label, c.Value.Count, c.Value.Verified))];
+    }
+}
