@@ -65,7 +65,7 @@ public sealed record HourFigure(DateTime Start, int Count, bool Complete);
 /// <param name="Name">commitment, professionalStatus, discipline, institution, country, kind or source.</param>
 /// <param name="Title">The field, as the page names it.</param>
 /// <param name="Total">Signatures the breakdown is over (all confirmed ones).</param>
-/// <param name="TooFew">Fewer than <see cref="CampaignStatistics.MinimumCount"/> in all: no category is given.</param>
+/// <param name="TooFew">Too small to show without singling anyone out (fewer than <see cref="CampaignStatistics.MinimumCount"/> in all, or in every category): no category is given.</param>
 /// <param name="Overlapping">Whether a signature may be in several categories (commitments): then no "others" is made, and a commitment that too few chose, or that all but too few chose, is left out.</param>
 /// <param name="Left">Categories left out (overlapping breakdowns only).</param>
 /// <param name="Categories">Largest first; "notGiven" and "others" last.</param>

@@ -133,7 +133,7 @@ public sealed class ReadStatistics(ReadCampaign readCampaign, RalliementDb db, C
             .ToList();
         var tooFew = grouped && total < k;
         var shown = tooFew ? [] : grouped ? all.Where(c => SmallCounts.CanShowPart(c.Count, total, k)).ToList() : all;
-        return new Breakdown("commitment", text["Breakdown_commitment"], total, tooFew, Overlapping: true, all.Count - shown.Count, shown);
+        return new Breakdown("commitment", text["Breakdown_commitment"], total, tooFew, Overlapping: true, tooFew ? 0 : all.Count - shown.Count, shown);
     }
 
     /// <returns>The breakdown, and the verified signatures it does not give one institution at a time.</returns>
@@ -167,7 +167,9 @@ public sealed class ReadStatistics(ReadCampaign readCampaign, RalliementDb db, C
             Dimension.ProfessionalStatus => "professionalStatus",
             _ => dimension.ToString().ToLowerInvariant(),
         };
-        return (new Breakdown(name, text["Breakdown_" + name], figures.Total, grouping.TooFew, Overlapping: false, 0, shown), hiddenVerified);
+        // Everything grouped as "others" says nothing the total does not: the breakdown is too small to show.
+        var tooFew = grouping.TooFew || (grouping.Shown.Count == 0 && grouping.Others.Count > 0);
+        return (new Breakdown(name, text["Breakdown_" + name], figures.Total, tooFew, Overlapping: false, 0, tooFew ? [] : shown), hiddenVerified);
     }
 
     private string Label(Dimension dimension, Category category) => dimension switch
