@@ -66,15 +66,3 @@ public sealed class QueryMilestones(RalliementDb db) : IReadMilestones
         return Milestones.Reached(times, goal);
     }
 }
-
-public static class StatisticsServices
-{
-    public static void AddStatistics(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<IReadMilestones, QueryMilestones>();
-    }
-
-    public static void MapStatistics(this WebApplication app)
-    {
-    }
-}

@@ -154,6 +154,7 @@ public sealed partial class PublicPageCachingTests : IDisposable
         "/{lang:lang}/c/{slug}/legal",
         "/{lang:lang}/c/{slug}/privacy",
         "/{lang:lang}/c/{slug}/signatories",
+        "/{lang:lang}/c/{slug}/stats",
         "/{lang:lang}/c/{slug}/versions",
         "/{lang:lang}/c/{slug}/versions/{version:int}",
         "/{lang:lang}/c/{slug}/sign",

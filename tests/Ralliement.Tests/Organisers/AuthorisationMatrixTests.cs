@@ -38,6 +38,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/logo", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/kit", true, [O, E] },
         { KitImage, false, [O, E] },
+        { "{lang:lang}/organiser/{org}/campaigns/{id:int}/stats", true, [O, E, M] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/news", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/news/{newsId:int}", true, [O, E] },
         { "{lang:lang}/organiser/{org}/moderation", true, [O, M] },
