@@ -131,7 +131,7 @@ public sealed record ApiCount(string Slug, int Count, int? Goal, DateTime Update
 /// </summary>
 /// <param name="Id">Its number, the key of the list's pages (<c>after</c>).</param>
 /// <param name="Kind">person or organisation.</param>
-/// <param name="Name">A person's name, or an organisation's.</param>
+/// <param name="Name">A person's name, or an organisation's; null for a signer listed anonymously, shown only as a verified member of <c>verifiedInstitution</c>.</param>
 /// <param name="Institution">The institution they gave, if the campaign asks for it.</param>
 /// <param name="ProfessionalStatus">The status they gave, if the campaign asks for it.</param>
 /// <param name="Discipline">The discipline they gave, if the campaign asks for it.</param>
@@ -141,7 +141,7 @@ public sealed record ApiCount(string Slug, int Count, int? Goal, DateTime Update
 /// <param name="VerifiedInstitution">The institution whose email domain the signer confirmed from, when the campaign recognises it.</param>
 /// <param name="ConfirmedAt">When the signature was confirmed (UTC).</param>
 /// <param name="Details">The answers to the campaign's own fields that it shows publicly; null when none.</param>
-public sealed record ApiSignatory(long Id, string Kind, string Name, string? Institution, string? ProfessionalStatus, string? Discipline,
+public sealed record ApiSignatory(long Id, string Kind, string? Name, string? Institution, string? ProfessionalStatus, string? Discipline,
     string? City, string? Country, string? OrganisationKind, string? VerifiedInstitution, DateTime ConfirmedAt, IReadOnlyList<ApiDetail>? Details);
 
 /// <summary>An answer to one of the campaign's own fields.</summary>

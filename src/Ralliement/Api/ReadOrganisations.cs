@@ -12,13 +12,14 @@ public sealed class ReadOrganisations(RalliementDb db)
     public sealed record Item(string Slug, string Name, int CampaignCount);
 
     public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken cancellationToken) =>
-        await Public().OrderBy(o => o.Name).ThenBy(o => o.Slug).Take(Max).ToListAsync(cancellationToken);
+        await Items(Public().OrderBy(o => o.Name).ThenBy(o => o.Slug).Take(Max)).ToListAsync(cancellationToken);
 
     public async Task<Item?> ReadAsync(string slug, CancellationToken cancellationToken) =>
-        await Public().Where(o => o.Slug == slug).FirstOrDefaultAsync(cancellationToken);
+        await Items(Public().Where(o => o.Slug == slug)).FirstOrDefaultAsync(cancellationToken);
 
-    private IQueryable<Item> Public() =>
-        db.Organisations.AsNoTracking()
-            .Where(o => o.Campaigns.Any(c => c.State != CampaignState.Draft))
-            .Select(o => new Item(o.Slug, o.Name, o.Campaigns.Count(c => c.State != CampaignState.Draft)));
+    private IQueryable<Organisation> Public() =>
+        db.Organisations.AsNoTracking().Where(o => o.Campaigns.Any(c => c.State != CampaignState.Draft));
+
+    private static IQueryable<Item> Items(IQueryable<Organisation> organisations) =>
+        organisations.Select(o => new Item(o.Slug, o.Name, o.Campaigns.Count(c => c.State != CampaignState.Draft)));
 }
