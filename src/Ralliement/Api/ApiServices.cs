@@ -71,27 +71,30 @@ public static class ApiServices
         api.MapOpenApi("/openapi.json");
 
         api.MapGet("/organisations", ApiEndpoints.GetOrganisations)
-            .Describe("listOrganisations", "Organisations", "List the organisations");
+            .Describe("listOrganisations", "Organisations");
         api.MapGet("/organisations/{org}", ApiEndpoints.GetOrganisation)
-            .Describe("getOrganisation", "Organisations", "Read an organisation", StatusCodes.Status404NotFound);
+            .Describe("getOrganisation", "Organisations", StatusCodes.Status404NotFound);
         api.MapGet("/campaigns", ApiEndpoints.GetCampaigns)
-            .Describe("listCampaigns", "Campaigns", "List the published campaigns", StatusCodes.Status400BadRequest);
+            .Describe("listCampaigns", "Campaigns", StatusCodes.Status400BadRequest);
         api.MapGet("/campaigns/{slug}", ApiEndpoints.GetCampaign)
-            .Describe("getCampaign", "Campaigns", "Read a campaign and its texts", StatusCodes.Status404NotFound);
+            .Describe("getCampaign", "Campaigns", StatusCodes.Status404NotFound);
         api.MapGet("/campaigns/{slug}/versions", ApiEndpoints.GetVersions)
-            .Describe("listTextVersions", "Campaigns", "List the versions of a campaign's texts", StatusCodes.Status404NotFound);
+            .Describe("listTextVersions", "Campaigns", StatusCodes.Status404NotFound);
         api.MapGet("/campaigns/{slug}/versions/{lang:lang}/{number:int}", ApiEndpoints.GetVersion)
-            .Describe("getTextVersion", "Campaigns", "Read one version of a text", StatusCodes.Status404NotFound);
+            .Describe("getTextVersion", "Campaigns", StatusCodes.Status404NotFound);
         api.MapGet("/campaigns/{slug}/count", ApiEndpoints.GetCount)
-            .Describe("getCount", "Counts", "Read a campaign's live count", StatusCodes.Status404NotFound);
+            .Describe("getCount", "Counts", StatusCodes.Status404NotFound);
         api.MapGet("/campaigns/{slug}/signatories", ApiEndpoints.GetSignatories)
-            .Describe("listSignatories", "Signatories", "List a campaign's public signatories", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .Describe("listSignatories", "Signatories", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
-    /// <summary>The operation's id, tag and summary, and the problems it may answer besides its own result.</summary>
-    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint, string operationId, string tag, string summary, params int[] problems)
+    /// <summary>
+    /// The operation's id and tag, and the problems it may answer besides its own result. Its summary and
+    /// its parameters' descriptions are the doc comments of its method in <see cref="ApiEndpoints"/>.
+    /// </summary>
+    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint, string operationId, string tag, params int[] problems)
     {
-        endpoint.WithName(operationId).WithTags(tag).WithSummary(summary);
+        endpoint.WithName(operationId).WithTags(tag);
         foreach (var status in problems)
         {
             endpoint.ProducesProblem(status);
