@@ -1,5 +1,6 @@
 using Ralliement.Admin;
 using Ralliement.AntiAbuse;
+using Ralliement.Api;
 using Ralliement.Backups;
 using Ralliement.Campaigns;
 using Ralliement.Confirmation;
@@ -54,6 +55,7 @@ builder.AddHealth();
 builder.AddMetrics();
 builder.AddKit();
 builder.AddStatistics();
+builder.AddApi();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapHealth();
 app.MapMetrics();
 app.MapKit();
 app.MapStatistics();
+app.MapApi();
 
 app.Run();
 

@@ -30,6 +30,14 @@ public sealed class ErrorModel : PageModel
         {
             Response.StatusCode = code;
         }
+        var failedPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (showingError && Api.ApiServices.IsApiPath(failedPath))
+        {
+            // The API's clients are programs: they get RFC 9457 problem details, readable from any site like its answers.
+            Response.Headers.AccessControlAllowOrigin = "*";
+            context.Result = new ObjectResult(Api.ApiServices.ProblemFor(code)) { StatusCode = code, ContentTypes = { "application/problem+json" } };
+            return;
+        }
         Key = code switch
         {
             403 => "Error403",

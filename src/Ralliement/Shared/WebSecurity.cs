@@ -104,7 +104,10 @@ public static partial class WebSecurity
             return;
         }
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method)))
+        // A browser asks before another site's script reads the API (CORS preflight); the API's policy answers it.
+        var preflight = HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey("Access-Control-Request-Method")
+            && Api.ApiServices.IsApiPath(request.Path.Value);
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method) || preflight))
         {
             // Nothing here is changed or deleted by any other method.
             context.Response.Headers.Allow = "GET, HEAD, POST";

@@ -79,6 +79,9 @@ public static class WebShell
         // Organisers' pages carry their own policies; public pages have none and stay anonymous.
         app.UseAuthentication();
         app.UseAuthorization();
+        // After routing, which names the endpoints open to other sites' scripts (/api/v1); before the output
+        // cache, so that an answer served from it still gets the headers of the request it answers.
+        app.UseCors();
         // After routing, which tells it each endpoint's policy; only public pages have one.
         app.UseOutputCache();
         app.MapRazorPages();

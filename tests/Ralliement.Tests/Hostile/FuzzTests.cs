@@ -139,6 +139,7 @@ public sealed class FuzzTests(AuthorisationMatrixTests.World world, ITestOutputH
             ["newsId"] = _ => Text(world.NewsId),
             ["importId"] = _ => Text(world.ImportId),
             ["version"] = r => Pick(r, ["1", "2"]),
+            ["number"] = r => Pick(r, ["1", "2"]),
             ["code"] = r => Pick(r, ["400", "403", "404", "405", "413", "500"]),
             ["token"] = r => Pick(r, tokens),
             ["file"] = r => Pick(r, ["badge.svg", "badge-count@2x.png", "badge.json", "mark-4x3-dark-qr.png", "qr.svg", "preview.png"]),

@@ -160,6 +160,7 @@ public sealed partial class PublicPageCachingTests : IDisposable
         "/{lang:lang}/c/{slug}/sign",
         "/{lang:lang}/c/{slug}/my-signature",
         "/{lang:lang}/c/{slug}/kit/card",
+        "/{lang:lang}/api",
         "/{lang:lang}/o/{org}/legal",
         "/{lang:lang}/o/{org}/privacy",
     ];
