@@ -72,7 +72,7 @@ public static class ApiEndpoints
         }
         var (defaultLanguage, texts) = await readTexts.HandleAsync(campaign.Id, cancellationToken);
         return TypedResults.Ok(new ApiCampaign(
-            campaign.Slug, Kind(campaign.Kind), State(campaign.State), new ApiOrganisationName(campaign.Organisation.Slug, campaign.Organisation.Name),
+            campaign.Slug, Kind(campaign.Kind), State(campaign.State), new ApiPublisher(campaign.Organisation.Slug, campaign.Organisation.Name),
             defaultLanguage, [.. texts.Select(t => t.Language)], campaign.AcceptsSignatures,
             campaign.PublishedAt, campaign.OpensAt, campaign.ClosesAt, campaign.ClosedAt, campaign.ArchivedAt,
             campaign.SignatureCount, campaign.PersonCount, campaign.OrganisationCount, campaign.Goal, campaign.NextGoal,

@@ -67,15 +67,15 @@ public sealed record ApiCampaignList(IReadOnlyList<ApiCampaignSummary> Campaigns
 /// <param name="NextGoal">The goal after the first is reached, if set.</param>
 /// <param name="Texts">Its text in each language, as published now.</param>
 /// <param name="Links">Where to read more about it.</param>
-public sealed record ApiCampaign(string Slug, string Kind, string State, ApiOrganisationName Organisation, string DefaultLanguage,
+public sealed record ApiCampaign(string Slug, string Kind, string State, ApiPublisher Organisation, string DefaultLanguage,
     IReadOnlyList<string> Languages, bool AcceptsSignatures, DateTime? PublishedAt, DateTime? OpensAt, DateTime? ClosesAt,
     DateTime? ClosedAt, DateTime? ArchivedAt, int Count, int PersonCount, int OrganisationCount, int? Goal, int? NextGoal,
     IReadOnlyList<ApiCampaignText> Texts, ApiCampaignLinks Links);
 
-/// <summary>An organisation as a campaign names it.</summary>
+/// <summary>The organisation that publishes a campaign.</summary>
 /// <param name="Slug">Its identifier in addresses.</param>
 /// <param name="Name">Its name.</param>
-public sealed record ApiOrganisationName(string Slug, string Name);
+public sealed record ApiPublisher(string Slug, string Name);
 
 /// <summary>A campaign's text in one language, as published now.</summary>
 /// <param name="Language">fr or en.</param>

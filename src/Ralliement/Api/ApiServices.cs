@@ -56,6 +56,22 @@ public static class ApiServices
                 }
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // The framework's type carries no doc comment: its fields as RFC 9457 defines them.
+                if (context.JsonTypeInfo.Type == typeof(ProblemDetails) && schema.Properties is { } properties)
+                {
+                    schema.Description = "What went wrong, as RFC 9457 problem details (application/problem+json).";
+                    foreach (var (name, description) in ProblemFields)
+                    {
+                        if (properties.TryGetValue(name, out var property) && property is OpenApiSchema field)
+                        {
+                            field.Description = description;
+                        }
+                    }
+                }
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, _, _) =>
             {
                 operation.Responses ??= [];
@@ -64,6 +80,15 @@ public static class ApiServices
             });
         });
     }
+
+    private static readonly (string Name, string Description)[] ProblemFields =
+    [
+        ("type", "A URI naming the kind of problem."),
+        ("title", "The kind of problem, in a few words."),
+        ("status", "The HTTP status code."),
+        ("detail", "What went wrong with this request, and how to put it right."),
+        ("instance", "A URI naming this occurrence, if any."),
+    ];
 
     public static void MapApi(this WebApplication app)
     {
