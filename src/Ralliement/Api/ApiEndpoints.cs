@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ralliement.Campaigns;
+using Ralliement.Statistics;
 
 namespace Ralliement.Api;
 
@@ -172,6 +173,26 @@ public static class ApiEndpoints
             .Where(s => !(s.Mark.ListedAnonymously && s.Mark.VerifiedInstitution is null))
             .Select(s => Signatory(s.Signatory, wanted.Value, s.Mark));
         return TypedResults.Ok(new ApiSignatoryPage([.. shown], WithNextLink(http, next)));
+    }
+
+    /// <summary>
+    /// Reads a campaign's statistics: the count day by day and by each field it collects, small categories
+    /// grouped as on its statistics page (the same figures as its <c>stats.json</c>), counted every few minutes.
+    /// </summary>
+    /// <param name="slug">The campaign's slug.</param>
+    /// <param name="lang">The language of the labels: fr (the default) or en.</param>
+    public static async Task<Results<Ok<CampaignStatistics>, ProblemHttpResult>> GetStatistics(string slug, string? lang, ReadStatistics read,
+        CancellationToken cancellationToken)
+    {
+        if (lang is not null && !Languages.Supported.Contains(lang))
+        {
+            return BadRequest("lang is fr or en.");
+        }
+        // The labels are the statistics page's, in the language asked for rather than the path's.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang ?? Languages.Default);
+        return await read.HandleAsync(slug, lang ?? Languages.Default, cancellationToken) is { } result
+            ? TypedResults.Ok(result.Statistics)
+            : NoCampaign();
     }
 
     /// <summary>A signer listed anonymously shows as a verified member of their institution, with nothing that names them.</summary>

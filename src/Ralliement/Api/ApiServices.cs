@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Ralliement.Statistics;
 
 namespace Ralliement.Api;
 
@@ -111,6 +112,9 @@ public static class ApiServices
             .Describe("getCount", "Counts", StatusCodes.Status404NotFound);
         api.MapGet("/campaigns/{slug}/signatories", ApiEndpoints.GetSignatories)
             .Describe("listSignatories", "Signatories", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        api.MapGet("/campaigns/{slug}/stats", ApiEndpoints.GetStatistics)
+            .Describe("getStatistics", "Statistics", StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .CacheOutput(StatisticsServices.CachePolicy);
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed class ApiPrivacyTests : IDisposable
     [
         "/api/v1/organisations", $"/api/v1/organisations/{RalliementApp.DemoOrganisation}", "/api/v1/campaigns", Campaign,
         $"{Campaign}/count", $"{Campaign}/versions", $"{Campaign}/versions/fr/1", $"{Campaign}/signatories",
-        $"{Campaign}/signatories?kind=organisation",
+        $"{Campaign}/signatories?kind=organisation", $"{Campaign}/stats",
     ];
 
     private async Task<string> AllAnswersAsync()

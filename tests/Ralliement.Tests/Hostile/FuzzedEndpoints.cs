@@ -32,6 +32,7 @@ public sealed class FuzzedEndpoints(Dictionary<string, Func<Random, string>> val
         ["api/v1/campaigns/{slug}/versions"] = Sender.Visitor,
         ["api/v1/campaigns/{slug}/versions/{lang:lang}/{number:int}"] = Sender.Visitor,
         ["api/v1/campaigns/{slug}/signatories"] = Sender.Visitor,
+        ["api/v1/campaigns/{slug}/stats"] = Sender.Visitor,
         ["healthz"] = Sender.Visitor,
         ["readyz"] = Sender.Visitor,
         ["api/proof-of-work"] = Sender.Visitor,
