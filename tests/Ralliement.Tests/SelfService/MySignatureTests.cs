@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Signing;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.SelfService;
@@ -63,7 +64,7 @@ public sealed class MySignatureTests : IDisposable
         Assert.DoesNotContain("{0}", root.GetProperty("consent").GetProperty("wording").ToString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("acceptsNews").GetBoolean());
         Assert.Equal(commitment, root.GetProperty("commitments")[0].GetString());
-        Assert.Equal("2026-12", root.GetProperty("consent").GetProperty("version").GetString());
+        Assert.Equal(ConsentWording.Current, root.GetProperty("consent").GetProperty("version").GetString());
     }
 
     [Theory]
