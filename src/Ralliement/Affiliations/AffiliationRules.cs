@@ -26,7 +26,7 @@ public sealed class AffiliationRules
 
     public AffiliationRules(IEnumerable<Rule> rules) => _rules = [.. rules];
 
-    public bool IsEmpty => _rules.Count == 0;
+    public IReadOnlyList<Rule> All => _rules;
 
     /// <param name="domain">An address's domain as stored (<see cref="Data.Signature.EmailDomain"/>: ASCII, lower case).</param>
     /// <returns>The institution the address proves membership of, or null.</returns>

@@ -117,7 +117,7 @@ public sealed class EditAffiliations(RalliementDb db, Audit audit, RecheckAffili
             var name = TypedText.Normalise(row.Name)!;
             if (name != institution!.Name)
             {
-                audit.Record(organisation, "affiliation.rename", $"institution:{institution.Id}", name);
+                audit.Record(organisation, "affiliation.rename", $"campaign:{campaignId}", name);
                 institution.Name = name;
                 saved.Add("InstitutionRenamed");
             }
@@ -125,7 +125,7 @@ public sealed class EditAffiliations(RalliementDb db, Audit audit, RecheckAffili
             {
                 var domain = DeclaredDomain.Normalise(row.NewDomain.Domain)!;
                 institution.Domains.Add(new AffiliationDomain { Domain = domain, IncludesSubdomains = row.NewDomain.IncludesSubdomains, Excluded = row.NewDomain.Excluded });
-                audit.Record(organisation, "affiliation.domain.add", $"institution:{institution.Id}", Describe(domain, row.NewDomain));
+                audit.Record(organisation, row.NewDomain.Excluded ? "affiliation.exclusion-add" : "affiliation.domain-add", $"campaign:{campaignId}", Describe(institution.Name, domain, row.NewDomain));
                 saved.Add("AffiliationDomainAdded");
                 domainsChanged = true;
             }
@@ -140,20 +140,21 @@ public sealed class EditAffiliations(RalliementDb db, Audit audit, RecheckAffili
             }
             db.AffiliationInstitutions.Add(institution);
             audit.Record(organisation, "affiliation.add", $"campaign:{campaignId}",
-                newDomain is null ? institution.Name : $"{institution.Name}: {Describe(newDomain, form.NewDomain)}");
+                newDomain is null ? institution.Name : Describe(institution.Name, newDomain, form.NewDomain));
             saved.Add("InstitutionAdded");
         }
         if (removedDomain is not null && removed is null)
         {
             db.AffiliationDomains.Remove(removedDomain);
-            audit.Record(organisation, "affiliation.domain.remove", $"institution:{removedDomain.InstitutionId}", removedDomain.Domain);
+            var owner = institutions.First(i => i.Id == removedDomain.InstitutionId);
+            audit.Record(organisation, "affiliation.domain-remove", $"campaign:{campaignId}", Describe(owner.Name, removedDomain.Domain, new DomainInput { IncludesSubdomains = removedDomain.IncludesSubdomains }));
             saved.Add("AffiliationDomainRemoved");
             domainsChanged = true;
         }
         if (removed is not null)
         {
             db.AffiliationInstitutions.Remove(removed);
-            audit.Record(organisation, "affiliation.remove", $"institution:{removed.Id}", removed.Name);
+            audit.Record(organisation, "affiliation.remove", $"campaign:{campaignId}", removed.Name);
             saved.Add("InstitutionRemoved");
             domainsChanged = true;
         }
@@ -183,8 +184,9 @@ public sealed class EditAffiliations(RalliementDb db, Audit audit, RecheckAffili
         return EditResult.Did([.. saved.Distinct()]);
     }
 
-    private static string Describe(string domain, DomainInput input) =>
-        domain + (input.IncludesSubdomains ? " (+subdomains)" : "") + (input.Excluded ? " (excluded)" : "");
+    /// <summary>"Université Exemple — univ.example (*.univ.example)", for the audit log.</summary>
+    private static string Describe(string institution, string domain, DomainInput input) =>
+        $"{institution} — {domain}" + (input.IncludesSubdomains ? $" (*.{domain})" : "");
 
     private static void CheckName(string? typed, string field, HashSet<string> names, FormErrors errors)
     {

@@ -10,9 +10,9 @@ public sealed class ReadAffiliationRules(RalliementDb db)
 {
     public async Task<AffiliationRules> HandleAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var rules = await db.AffiliationInstitutions.AsNoTracking()
-            .Where(i => i.CampaignId == campaignId)
-            .SelectMany(i => i.Domains.Select(d => new AffiliationRules.Rule(i.Id, d.Domain, d.IncludesSubdomains, d.Excluded)))
+        var rules = await db.AffiliationDomains.AsNoTracking()
+            .Join(db.AffiliationInstitutions.Where(i => i.CampaignId == campaignId), d => d.InstitutionId, i => i.Id,
+                (d, i) => new AffiliationRules.Rule(i.Id, d.Domain, d.IncludesSubdomains, d.Excluded))
             .ToListAsync(cancellationToken);
         return rules.Count == 0 ? AffiliationRules.None : new AffiliationRules(rules);
     }

@@ -11,15 +11,12 @@ namespace Ralliement.Affiliations;
 /// it, each leaving out its institution's exclusions. One pass over the campaign's rows per domain;
 /// run it in the caller's transaction, with the change it follows.
 /// </summary>
-public sealed class RecheckAffiliations(RalliementDb db)
+public sealed class RecheckAffiliations(RalliementDb db, ReadAffiliationRules readRules)
 {
     /// <returns>How many signatures are verified members once re-checked.</returns>
     public async Task<int> HandleAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var rules = await db.AffiliationInstitutions.AsNoTracking()
-            .Where(i => i.CampaignId == campaignId)
-            .SelectMany(i => i.Domains.Select(d => new AffiliationRules.Rule(i.Id, d.Domain, d.IncludesSubdomains, d.Excluded)))
-            .ToListAsync(cancellationToken);
+        var rules = (await readRules.HandleAsync(campaignId, cancellationToken)).All;
         var confirmed = SignatureState.Confirmed;
         var held = SignatureState.Held;
         var form = SignatureSource.Form;
