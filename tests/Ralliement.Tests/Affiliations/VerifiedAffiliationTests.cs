@@ -98,6 +98,11 @@ public sealed class VerifiedAffiliationTests : IDisposable
         Assert.Contains("<th scope=\"row\">Laboratoire Lumière</th><td>1</td>", page, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Signatures confirmées de la campagne</th><td>5</td>", page, StringComparison.Ordinal);
 
+        using var owner = await _app.SignedInAsync(OrganisationRole.Owner);
+        var csv = await owner.GetStringAsync($"{Campaign(id)}/export.csv");
+        Assert.Contains(";Membre vérifié·e de;", csv, StringComparison.Ordinal);
+        Assert.Contains(";Laboratoire Lumière;", csv.Split('\n').Single(line => line.Contains("Driss", StringComparison.Ordinal)), StringComparison.Ordinal);
+
         var list = await _app.PublicListAsync();
         Assert.Contains("<strong>Ana Lopes</strong> <span class=\"verified\"><span aria-hidden=\"true\">✔</span><span class=\"visually-hidden\">membre vérifié·e de</span> Université d’Exemple</span>", list, StringComparison.Ordinal);
         Assert.Contains("<strong>Emma Lopes</strong>, Université de Test", list, StringComparison.Ordinal);
