@@ -36,7 +36,7 @@ public sealed class MySignatureTests : IDisposable
         Assert.Contains("Confirmée et comptée", page, StringComparison.Ordinal);
         Assert.Contains("Version 1", page, StringComparison.Ordinal);
         Assert.Contains($"/fr/c/{RalliementApp.Slug}/versions", page, StringComparison.Ordinal);
-        Assert.Contains("Formulation «&#x202F;2026-12&#x202F;»", page, StringComparison.Ordinal);
+        Assert.Contains($"Formulation «&#x202F;{ConsentWording.Current}&#x202F;»", page, StringComparison.Ordinal);
         var commitment = await _app.WithDbAsync(db => db.Set<CommitmentLabel>().Where(l => l.Language == "fr")
             .Join(db.Set<SignatureCommitment>(), l => l.CommitmentId, c => c.CommitmentId, (l, c) => l.Text).FirstAsync());
         Assert.Contains(commitment, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
