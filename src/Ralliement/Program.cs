@@ -1,4 +1,5 @@
 using Ralliement.Admin;
+using Ralliement.Affiliations;
 using Ralliement.AntiAbuse;
 using Ralliement.Api;
 using Ralliement.Backups;
@@ -43,6 +44,7 @@ builder.AddConfirmation();
 builder.AddOrganisers();
 builder.AddOrganisations();
 builder.AddEditing();
+builder.AddAffiliations();
 builder.AddModeration();
 builder.AddExport();
 builder.AddImporting();

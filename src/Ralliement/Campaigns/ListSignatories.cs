@@ -4,7 +4,8 @@ namespace Ralliement.Campaigns;
 
 /// <summary>
 /// A public list: confirmed people, or confirmed organisations, who chose to appear, newest first,
-/// a page at a time by key (no OFFSET, so page 1,000 costs what page 1 costs).
+/// a page at a time by key (no OFFSET, so page 1,000 costs what page 1 costs). A person who chose to be
+/// listed anonymously shows only as a verified member of their institution, and not at all unverified.
 /// </summary>
 public sealed class ListSignatories(RalliementDb db)
 {
@@ -26,6 +27,15 @@ public sealed class ListSignatories(RalliementDb db)
         public string? Country { get; init; }
         /// <summary>Values of the custom fields shown publicly, in the fields' order; null when none.</summary>
         public IReadOnlyList<Detail>? Details { get; init; }
+        /// <summary>
+        /// The institution whose email domain the signer confirmed from (<see cref="Signature.VerifiedInstitutionId"/>),
+        /// by name; null when unverified. Apart from <see cref="Institution"/>, which the signer typed.
+        /// </summary>
+        public string? VerifiedInstitution { get; init; }
+        /// <summary>Listed as an anonymous verified member of <see cref="VerifiedInstitution"/>: no name, no detail.</summary>
+        public bool Anonymous { get; init; }
+        /// <summary>Read from the row to find <see cref="VerifiedInstitution"/>'s name; not shown.</summary>
+        internal int? VerifiedInstitutionId { get; init; }
     }
 
     public sealed record Detail(string Label, string Value);
@@ -43,7 +53,9 @@ public sealed class ListSignatories(RalliementDb db)
         var confirmed = SignatureState.Confirmed;
         var campaignId = campaign.Id;
         var query = db.Signatures.AsNoTracking()
-            .Where(s => s.CampaignId == campaignId && s.State == confirmed && s.ShowPublicly == shown && s.Kind == kind);
+            .Where(s => s.CampaignId == campaignId && s.State == confirmed && s.ShowPublicly == shown && s.Kind == kind)
+            // Checked on the rows the index gives, in order: an anonymous signature shows only once verified.
+            .Where(s => !s.ListedAnonymously || s.VerifiedInstitutionId != null);
         var term = TypedText.Normalise(search);
         if (term is not null)
         {
@@ -68,7 +80,17 @@ public sealed class ListSignatories(RalliementDb db)
             rows = rows.Take(pageSize).ToList();
             (olderKey, newerKey) = (hasOlder ? rows[^1].Id : null, before is not null && rows.Count > 0 ? rows[0].Id : null);
         }
+        rows = [.. rows.Select(r => WithVerifiedInstitution(campaign, r))];
         return new Page(await WithPublicDetailsAsync(campaign, rows, cancellationToken), olderKey, newerKey);
+    }
+
+    /// <summary>Names the verified institution, and leaves only it for an anonymous signer.</summary>
+    private static Signatory WithVerifiedInstitution(ReadCampaign.View campaign, Signatory row)
+    {
+        var institution = campaign.InstitutionName(row.VerifiedInstitutionId);
+        return row.Anonymous
+            ? new Signatory { Id = row.Id, Name = "", ConfirmedAt = row.ConfirmedAt, Anonymous = true, VerifiedInstitution = institution }
+            : row with { VerifiedInstitution = institution };
     }
 
     /// <summary>One more query for the page, only when the campaign shows some custom fields publicly.</summary>
@@ -79,7 +101,7 @@ public sealed class ListSignatories(RalliementDb db)
         {
             return rows;
         }
-        var ids = rows.Select(r => r.Id).ToList();
+        var ids = rows.Where(r => !r.Anonymous).Select(r => r.Id).ToList();
         var fieldIds = shownFields.Select(f => f.Id).ToList();
         var values = await db.SignatureFieldValues.AsNoTracking()
             .Where(v => ids.Contains(v.SignatureId) && fieldIds.Contains(v.CustomFieldId))
@@ -106,5 +128,7 @@ public sealed class ListSignatories(RalliementDb db)
         OrganisationKind = s.OrganisationKind,
         City = s.City,
         Country = s.Country,
+        VerifiedInstitutionId = s.VerifiedInstitutionId,
+        Anonymous = s.ListedAnonymously,
     });
 }

@@ -53,6 +53,13 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         public bool AcceptsOrganisations { get; init; }
         public required IReadOnlyList<CommitmentView> Commitments { get; init; }
         public required IReadOnlyList<CustomFieldView> CustomFields { get; init; }
+        /// <summary>The institutions whose members the campaign recognises by their email domain, by name; usually none.</summary>
+        public IReadOnlyList<InstitutionView> Institutions { get; init; } = [];
+
+        public bool DeclaresInstitutions => Institutions.Count > 0;
+
+        /// <summary>The name of a verified institution, or null for one removed meanwhile.</summary>
+        public string? InstitutionName(int? id) => id is null ? null : Institutions.FirstOrDefault(i => i.Id == id)?.Name;
 
         /// <summary>Confirmed signatures of people, the rest of <see cref="SignatureCount"/> being organisations.</summary>
         public int PersonCount => Math.Max(0, SignatureCount - OrganisationCount);
@@ -68,6 +75,9 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
         string? AccentColour = null, string TimeZone = Data.Organisation.DefaultTimeZone);
 
     public sealed record CommitmentView(int Id, string Label);
+
+    /// <summary>An institution a campaign recognises by its email domains (<see cref="Data.AffiliationInstitution"/>).</summary>
+    public sealed record InstitutionView(int Id, string Name);
 
     /// <summary>A field the campaign adds to the form, labelled in the page's language.</summary>
     public sealed record CustomFieldView(int Id, string Label, FieldRule Rule, bool ShownPublicly)
@@ -121,6 +131,9 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             .Select(f => new CustomFieldView(f.Id, FieldLabel(f, language, campaign.DefaultLanguage), f.Rule, f.ShownPublicly))
             .ToList();
         var organisationCount = await CountOrganisationsAsync(campaign.Id, cancellationToken);
+        // One small query on the (CampaignId, Name) index; no row for most campaigns.
+        var institutions = await db.AffiliationInstitutions.AsNoTracking().Where(i => i.CampaignId == campaign.Id)
+            .OrderBy(i => i.Name).Select(i => new InstitutionView(i.Id, i.Name)).ToListAsync(cancellationToken);
         var organisation = campaign.Organisation;
         // Uploaded logos are rare and small; its date versions its address so browsers may keep it.
         var logoUpdatedAt = await db.CampaignLogos.Where(l => l.CampaignId == campaign.Id)
@@ -164,6 +177,7 @@ public sealed class ReadCampaign(RalliementDb db, TimeProvider clock, RecentRead
             AcceptsOrganisations = campaign.AcceptsOrganisations,
             Commitments = commitments,
             CustomFields = customFields,
+            Institutions = institutions,
         };
     }
 

@@ -1,3 +1,4 @@
+using Ralliement.Affiliations;
 using Ralliement.Metrics;
 
 namespace Ralliement.Confirmation;
@@ -6,9 +7,10 @@ namespace Ralliement.Confirmation;
 /// Confirms a signature from the link in its email; the count goes up in the same transaction. When
 /// the campaign holds signatures for review, confirming makes it Held instead: it counts and shows
 /// only once a moderator approves it; so does a signature that was suspect when written
-/// (<see cref="Signature.HoldReason"/>). Confirming drops the address unless the signer accepts news.
+/// (<see cref="Signature.HoldReason"/>). Confirming drops the address unless the signer accepts news,
+/// and marks a person who confirmed from a domain of an institution the campaign declares as its verified member.
 /// </summary>
-public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock, RalliementMetrics metrics)
+public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock, RalliementMetrics metrics, ReadAffiliationRules readAffiliations)
 {
     public enum Outcome { Confirmed, AlreadyConfirmed, Held, Expired, Unknown }
 
@@ -24,7 +26,7 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock, Rallie
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await db.ConfirmationTokens
             .Where(t => t.Hash == hash && t.Signature.State != SignatureState.Withdrawn && t.Signature.State != SignatureState.Rejected)
-            .Select(t => new { t.Id, t.SignatureId, t.ExpiresAt, t.UsedAt, t.Signature.State, t.Signature.CampaignId, t.Signature.Campaign.Slug, t.Signature.Campaign.HoldsSignaturesForReview, t.Signature.HoldReason })
+            .Select(t => new { t.Id, t.SignatureId, t.ExpiresAt, t.UsedAt, t.Signature.State, t.Signature.CampaignId, t.Signature.Campaign.Slug, t.Signature.Campaign.HoldsSignaturesForReview, t.Signature.HoldReason, t.Signature.Source, t.Signature.Kind, t.Signature.EmailDomain })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -44,6 +46,10 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock, Rallie
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Imports and organisations never: only a person's own confirmation proves they read mail at the domain.
+        var verifiedInstitutionId = found.Source == SignatureSource.Form && found.Kind == SignatoryKind.Person
+            ? (await readAffiliations.HandleAsync(found.CampaignId, cancellationToken)).Match(found.EmailDomain)
+            : null;
         // Conditional updates make two simultaneous clicks count once: only one moves Pending on.
         var next = found.HoldsSignaturesForReview || found.HoldReason is not null ? SignatureState.Held : SignatureState.Confirmed;
         var confirmed = await db.Signatures
@@ -51,6 +57,7 @@ public sealed class ConfirmSignature(RalliementDb db, TimeProvider clock, Rallie
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.State, next)
                 .SetProperty(x => x.ConfirmedAt, now)
+                .SetProperty(x => x.VerifiedInstitutionId, verifiedInstitutionId)
                 // Confirmed: the address is no longer needed, only its hash, unless the signer wants news.
                 .SetProperty(x => x.SealedEmail, x => x.AcceptsNews ? x.SealedEmail : null), cancellationToken);
         if (confirmed == 1)

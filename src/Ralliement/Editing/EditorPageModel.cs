@@ -49,5 +49,5 @@ public abstract class EditorPageModel(ReadCampaignSettings readSettings) : Organ
 
 /// <summary>The editor's navigation between a campaign's pages, for the <c>_CampaignNav</c> partial.</summary>
 /// <param name="CampaignPath">The campaign's path in the organisers' area.</param>
-/// <param name="Current">The page shown: <c>overview</c>, <c>text/fr</c>, <c>text/en</c>, <c>edit</c>, <c>commitments</c>, <c>fields</c>, <c>logo</c> or <c>kit</c>.</param>
+/// <param name="Current">The page shown: <c>overview</c>, <c>text/fr</c>, <c>text/en</c>, <c>edit</c>, <c>commitments</c>, <c>fields</c>, <c>affiliations</c>, <c>logo</c> or <c>kit</c>.</param>
 public sealed record CampaignNavigation(string CampaignPath, string Current);

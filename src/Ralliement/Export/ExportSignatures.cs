@@ -36,6 +36,9 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
         public string? OrganisationName { get; init; }
         public string? OrganisationKind { get; init; }
         public required bool ShowsPublicly { get; init; }
+        /// <summary>The institution whose domain the signer confirmed from (<see cref="Signature.VerifiedInstitutionId"/>); not a name, see the column.</summary>
+        public int? VerifiedInstitutionId { get; init; }
+        public bool ListedAnonymously { get; init; }
         public required bool AcceptsNews { get; init; }
         /// <summary>The ids of the commitments ticked.</summary>
         public IReadOnlySet<int> Commitments { get; init; } = new HashSet<int>();
@@ -104,6 +107,13 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
         AddIfCollected(columns, campaign.Discipline, "discipline", r => r.Discipline);
         AddIfCollected(columns, campaign.City, "city", r => r.City);
         AddIfCollected(columns, campaign.Country, "country", r => r.Country);
+        var institutions = await db.AffiliationInstitutions.AsNoTracking().Where(i => i.CampaignId == campaign.Id)
+            .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        if (institutions.Count > 0)
+        {
+            // Apart from the institution the signer typed: this one their address proved, at confirmation.
+            columns.Add(new("verified_institution", r => r.VerifiedInstitutionId is int verified ? institutions.GetValueOrDefault(verified) : null));
+        }
         foreach (var commitment in commitments)
         {
             var id = commitment.Id;
@@ -115,6 +125,10 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
             columns.Add(new(LabelOf(field.Labels.Select(l => (l.Language, l.Text)), $"field_{id}"), r => r.Fields.GetValueOrDefault(id), Labelled: true));
         }
         columns.Add(new("shows_publicly", r => r.ShowsPublicly));
+        if (institutions.Count > 0)
+        {
+            columns.Add(new("listed_anonymously", r => r.ListedAnonymously));
+        }
         columns.Add(new("accepts_news", r => r.AcceptsNews));
         var rows = RowsAsync(campaign.Id, set, commitments.Select(c => c.Id).ToList(), fields.Select(f => f.Id).ToList(), cancellationToken);
         return new Sheet(campaign.Id, campaign.Slug, set, columns, rows);
@@ -162,6 +176,8 @@ public sealed class ExportSignatures(RalliementDb db, IServiceScopeFactory scope
                 OrganisationName = s.OrganisationName,
                 OrganisationKind = s.OrganisationKind,
                 ShowsPublicly = s.ShowPublicly,
+                VerifiedInstitutionId = s.VerifiedInstitutionId,
+                ListedAnonymously = s.ListedAnonymously,
                 AcceptsNews = s.AcceptsNews,
             })
             .AsAsyncEnumerable();

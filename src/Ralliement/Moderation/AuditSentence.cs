@@ -79,6 +79,7 @@ public static partial class AuditSentence
         {
             "campaign.text" or "campaign.amend" => LanguageName(details.Split(' ')[0], text),
             "field.add" => Quoted(details, text),
+            "affiliation.add" or "affiliation.rename" or "affiliation.remove" or "affiliation.domain-add" or "affiliation.exclusion-add" or "affiliation.domain-remove" => Quoted(details, text),
             "campaign.domain-wave-hold" or "signature.reject-wave" => Value(details, "domain") ?? "",
             _ => "",
         };

@@ -25,5 +25,8 @@ public static class PersonalFields
         .SetProperty(x => x.ModerationNote, (string?)null)
         .SetProperty(x => x.SearchText, (string?)null)
         .SetProperty(x => x.ShowPublicly, false)
+        // The mark says where this person reads their mail: personal, though it outlives the address itself.
+        .SetProperty(x => x.VerifiedInstitutionId, (int?)null)
+        .SetProperty(x => x.ListedAnonymously, false)
         .SetProperty(x => x.AcceptsNews, false);
 }

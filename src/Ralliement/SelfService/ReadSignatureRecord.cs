@@ -8,9 +8,22 @@ public sealed class ReadSignatureRecord(RalliementDb db, AddressProtection addre
     /// <param name="Signature">The row as stored, read only.</param>
     /// <param name="Email">The address as the signer typed it, when it is still kept (sealed); else null.</param>
     /// <param name="OrganisationName">Who publishes the text, as the signing form named them in its consents.</param>
+    /// <param name="VerifiedInstitution">The institution the signer is a verified member of, by name; null when unverified.</param>
+    /// <param name="CampaignDeclaresInstitutions">Whether the form offered to be listed anonymously.</param>
     public sealed record Record(
         Signature Signature, string CampaignSlug, string CampaignTitle, string OrganisationName, bool CampaignHoldsForReview,
-        string? Email, IReadOnlyList<string> Commitments, IReadOnlyList<FieldValue> Fields);
+        string? Email, IReadOnlyList<string> Commitments, IReadOnlyList<FieldValue> Fields,
+        string? VerifiedInstitution = null, bool CampaignDeclaresInstitutions = false)
+    {
+        /// <summary>The consents' wording as this signer's form showed it: the anonymous listing only where it was offered.</summary>
+        public IEnumerable<string> ConsentNames => Signing.ConsentWording.NamesShownTo(Signature.ConsentVersion, CampaignDeclaresInstitutions);
+
+        /// <summary>The resource key saying how the public list shows this signature (<c>SelfServiceText</c>).</summary>
+        public string PublicListingKey =>
+            !Signature.ShowPublicly ? "ShowPubliclyNo"
+            : !Signature.ListedAnonymously ? "ShowPubliclyYes"
+            : VerifiedInstitution is null ? "ListedAnonymouslyUnverified" : "ListedAnonymouslyVerified";
+    }
 
     public sealed record FieldValue(string Label, string Value);
 
@@ -47,13 +60,17 @@ public sealed class ReadSignatureRecord(RalliementDb db, AddressProtection addre
         // Every field the signer filled, even one the organisers have hidden since.
         var fields = await db.CustomFields.AsNoTracking().Include(f => f.Labels)
             .Where(f => fieldIds.Contains(f.Id)).OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        var institutions = await db.AffiliationInstitutions.AsNoTracking().Where(i => i.CampaignId == campaign.Id)
+            .Select(i => new { i.Id, i.Name }).ToListAsync(cancellationToken);
         return new Record(
             signature, campaign.Slug, text?.Title ?? campaign.Slug, campaign.Organisation.Name, campaign.HoldsSignaturesForReview,
             addresses.TryOpen(signature.SealedEmail, out var email) ? email : null,
             commitments.Select(c => Label(c.Labels.Select(l => (l.Language, l.Text)), language, campaign.DefaultLanguage)).ToList(),
             fields.Select(f => new FieldValue(
                 Label(f.Labels.Select(l => (l.Language, l.Text)), language, campaign.DefaultLanguage),
-                signature.FieldValues.First(v => v.CustomFieldId == f.Id).Value)).ToList());
+                signature.FieldValues.First(v => v.CustomFieldId == f.Id).Value)).ToList(),
+            institutions.FirstOrDefault(i => i.Id == signature.VerifiedInstitutionId)?.Name,
+            institutions.Count > 0);
     }
 
     private static string Label(IEnumerable<(string Language, string Text)> labels, string language, string fallback)

@@ -32,7 +32,7 @@ public static class SignatureDownload
             version = s.ConsentVersion,
             acceptedAt = Day(s.CreatedAt),
             wording = ConsentWording.ShowsNow(s.ConsentVersion)
-                ? ConsentWording.ResourceNames.Select(name => sharedText[name, record.OrganisationName].Value).ToList()
+                ? record.ConsentNames.Select(name => sharedText[name, record.OrganisationName].Value).ToList()
                 : [text["ConsentOlder"].Value],
         };
         var held = s.State == SignatureState.Held;
@@ -55,6 +55,7 @@ public static class SignatureDownload
             emailKept = record.Email is not null ? text["EmailSealed", text[s.State == SignatureState.Pending ? "EmailSealedPending" : "EmailSealedNews"]].Value
                 : s.EmailKey is not null ? text["EmailHashed"].Value : text["EmailNone"].Value,
             emailDomain = s.EmailDomain,
+            verifiedMemberOf = record.VerifiedInstitution,
             organisationName = s.OrganisationName,
             organisationKind = s.OrganisationKind,
             institution = s.Institution,
@@ -65,7 +66,7 @@ public static class SignatureDownload
             otherFields = record.Fields.Select(f => new { label = f.Label, value = f.Value }),
             commitments = record.Commitments,
             moderationNote = s.ModerationNote,
-            nameInPublicList = text[s.ShowPublicly ? "ShowPubliclyYes" : "ShowPubliclyNo"].Value,
+            nameInPublicList = text[record.PublicListingKey, record.VerifiedInstitution ?? ""].Value,
             acceptsNews = s.AcceptsNews,
             textVersion = s.TextVersion,
             consent,

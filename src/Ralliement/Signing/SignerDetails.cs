@@ -17,6 +17,11 @@ public sealed record SignerDetails
     /// <summary>The ids of the commitments ticked.</summary>
     public required IReadOnlyList<int> Commitments { get; init; }
     public required bool ShowPublicly { get; init; }
+    /// <summary>
+    /// Listed without the name, as an anonymous verified member of an institution the campaign
+    /// declares; unverified, counted but not listed. Only for a person, where the campaign declares one.
+    /// </summary>
+    public bool ListedAnonymously { get; init; }
     public required bool AcceptsNews { get; init; }
     public SignatoryKind Kind { get; init; }
     public string? OrganisationName { get; init; }
@@ -52,6 +57,7 @@ public sealed record SignerDetails
         public string? Discipline { get; set; }
         public List<int> Commitments { get; set; } = [];
         public bool ShowPublicly { get; set; }
+        public bool ListedAnonymously { get; set; }
         public bool ConsentToProcessing { get; set; }
         public bool AcceptsNews { get; set; }
         /// <summary>The proof of work the form's script adds (see <see cref="ProofOfWork.Challenge"/>); absent without JavaScript.</summary>
@@ -80,6 +86,7 @@ public sealed record SignerDetails
                 .Select(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1)
                 .ToList(),
             ShowPublicly = IsTicked(form, nameof(ShowPublicly)),
+            ListedAnonymously = IsTicked(form, nameof(ListedAnonymously)),
             ConsentToProcessing = IsTicked(form, nameof(ConsentToProcessing)),
             AcceptsNews = IsTicked(form, nameof(AcceptsNews)),
             ProofChallenge = form[nameof(ProofChallenge)].FirstOrDefault(),
@@ -174,6 +181,8 @@ public sealed record SignerDetails
             problems.Add(new FormError(nameof(Form.ConsentToProcessing), "ConsentRequired"));
         }
 
+        var anonymous = form.ListedAnonymously && !asOrganisation && campaign.DeclaresInstitutions;
+
         errors = problems;
         return problems.Any
             ? null
@@ -186,7 +195,9 @@ public sealed record SignerDetails
                 ProfessionalStatus = status,
                 Discipline = discipline,
                 Commitments = commitments,
-                ShowPublicly = form.ShowPublicly,
+                // Listed anonymously is listed: it takes the place of the name, whichever box says so.
+                ShowPublicly = form.ShowPublicly || anonymous,
+                ListedAnonymously = anonymous,
                 AcceptsNews = form.AcceptsNews,
                 Kind = asOrganisation ? SignatoryKind.Organisation : SignatoryKind.Person,
                 OrganisationName = organisationName,

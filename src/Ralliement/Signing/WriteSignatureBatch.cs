@@ -167,11 +167,13 @@ public sealed class WriteSignatureBatch(RalliementDb db, SignerMail mail, Addres
             OrganisationKind = details.OrganisationKind,
             City = details.City,
             Country = details.Country,
-            // What the public list shows is what it finds: an organisation's name, never its representative's.
-            SearchText = TypedText.SearchForm(details.Kind == SignatoryKind.Organisation
+            // What the public list shows is what it finds: an organisation's name, never its representative's,
+            // and nothing of an anonymous signer, whose list entry names only the verified institution.
+            SearchText = details.ListedAnonymously ? null : TypedText.SearchForm(details.Kind == SignatoryKind.Organisation
                 ? details.OrganisationName!
                 : $"{details.FirstName} {details.LastName} {details.Institution}"),
             ShowPublicly = details.ShowPublicly,
+            ListedAnonymously = details.ListedAnonymously,
             AcceptsNews = details.AcceptsNews,
             HoldReason = item.Hold,
             TextVersion = item.Campaign.TextVersion,

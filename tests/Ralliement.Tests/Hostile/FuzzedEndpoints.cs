@@ -83,6 +83,7 @@ public sealed class FuzzedEndpoints(Dictionary<string, Func<Random, string>> val
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/edit"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/commitments"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/fields"] = Sender.Owner,
+        ["{lang:lang}/organiser/{org}/campaigns/{id:int}/affiliations"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/text/{language:lang}"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/state"] = Sender.Owner,
         ["{lang:lang}/organiser/{org}/campaigns/{id:int}/logo"] = Sender.Owner,

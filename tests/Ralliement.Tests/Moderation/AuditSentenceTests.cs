@@ -126,6 +126,6 @@ public sealed partial class AuditSentenceTests : IDisposable
     /// fills a part, <c>$"export.{setLabel}"</c>) starting with a known kind, or any literal given to
     /// <c>audit.Record</c> or set as an entry's <c>Action</c>.
     /// </summary>
-    [GeneratedRegex("""(?:\$"(?<name>(?:campaign|signature|member|news|export|import|field|commitment|organisation)\.(?<filled>\{[^}"]+\}))"|"(?<name>(?:campaign|signature|member|news|export|import|field|commitment|organisation)\.[a-z][a-z-]*)"|(?:\.Record\(\s*\w+\s*,\s*|\bAction\s*=\s*)"(?<name>[^"]+)")""")]
+    [GeneratedRegex("""(?:\$"(?<name>(?:campaign|signature|member|news|export|import|field|commitment|organisation|affiliation)\.(?<filled>\{[^}"]+\}))"|"(?<name>(?:campaign|signature|member|news|export|import|field|commitment|organisation|affiliation)\.[a-z][a-z-]*)"|(?:\.Record\(\s*\w+\s*,\s*|\bAction\s*=\s*)"(?<name>[^"]+)")""")]
     private static partial Regex ActionName();
 }

@@ -33,6 +33,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.World worl
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/edit", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/commitments", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/fields", true, [O, E] },
+        { "{lang:lang}/organiser/{org}/campaigns/{id:int}/affiliations", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/text/{language:lang}", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/state", true, [O, E] },
         { "{lang:lang}/organiser/{org}/campaigns/{id:int}/logo", true, [O, E] },

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Ralliement.Data;
+using Ralliement.Signing;
 using Ralliement.Tests.Support;
 
 namespace Ralliement.Tests.SelfService;
@@ -35,7 +36,7 @@ public sealed class MySignatureTests : IDisposable
         Assert.Contains("Confirmée et comptée", page, StringComparison.Ordinal);
         Assert.Contains("Version 1", page, StringComparison.Ordinal);
         Assert.Contains($"/fr/c/{RalliementApp.Slug}/versions", page, StringComparison.Ordinal);
-        Assert.Contains("Formulation «&#x202F;2026-12&#x202F;»", page, StringComparison.Ordinal);
+        Assert.Contains($"Formulation «&#x202F;{ConsentWording.Current}&#x202F;»", page, StringComparison.Ordinal);
         var commitment = await _app.WithDbAsync(db => db.Set<CommitmentLabel>().Where(l => l.Language == "fr")
             .Join(db.Set<SignatureCommitment>(), l => l.CommitmentId, c => c.CommitmentId, (l, c) => l.Text).FirstAsync());
         Assert.Contains(commitment, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public sealed class MySignatureTests : IDisposable
         Assert.DoesNotContain("{0}", root.GetProperty("consent").GetProperty("wording").ToString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("acceptsNews").GetBoolean());
         Assert.Equal(commitment, root.GetProperty("commitments")[0].GetString());
-        Assert.Equal("2026-12", root.GetProperty("consent").GetProperty("version").GetString());
+        Assert.Equal(ConsentWording.Current, root.GetProperty("consent").GetProperty("version").GetString());
     }
 
     [Theory]
