@@ -141,7 +141,7 @@ public static class ApiEndpoints
     /// <param name="after">The id of the last signatory of the previous page: this page lists older ones.</param>
     /// <param name="limit">How many signatories a page holds, from 1 to 100 (50 unless given).</param>
     public static async Task<Results<Ok<ApiSignatoryPage>, ProblemHttpResult>> GetSignatories(string slug, string? kind, long? after, int? limit,
-        ReadCampaign readCampaign, ListSignatories listSignatories, ReadSignatoryMarks readMarks, HttpContext http, CancellationToken cancellationToken)
+        ReadCampaign readCampaign, ListSignatories listSignatories, HttpContext http, CancellationToken cancellationToken)
     {
         SignatoryKind? wanted = kind switch
         {
@@ -166,12 +166,8 @@ public static class ApiEndpoints
         var next = page.Older is long older
             ? $"{CampaignPath(slug)}/signatories?" + Query(("kind", kind), ("after", Number(older)), ("limit", limit is null ? null : Number(size)))
             : null;
-        var marks = await readMarks.HandleAsync(campaign.Id, [.. page.Signatories.Select(s => s.Id)], cancellationToken);
-        var shown = page.Signatories
-            .Select(s => (Signatory: s, Mark: marks.GetValueOrDefault(s.Id) ?? new ReadSignatoryMarks.Mark(false, null)))
-            // Anonymous and unverified: counted, never listed.
-            .Where(s => !(s.Mark.ListedAnonymously && s.Mark.VerifiedInstitution is null))
-            .Select(s => Signatory(s.Signatory, wanted.Value, s.Mark));
+        // The list leaves out anonymous signers whose address verified nothing, and names no anonymous one.
+        var shown = page.Signatories.Select(s => Signatory(s, wanted.Value));
         return TypedResults.Ok(new ApiSignatoryPage([.. shown], WithNextLink(http, next)));
     }
 
@@ -196,10 +192,10 @@ public static class ApiEndpoints
     }
 
     /// <summary>A signer listed anonymously shows as a verified member of their institution, with nothing that names them.</summary>
-    private static ApiSignatory Signatory(ListSignatories.Signatory s, SignatoryKind kind, ReadSignatoryMarks.Mark mark) => mark.ListedAnonymously
-        ? new(s.Id, kind == SignatoryKind.Organisation ? "organisation" : "person", null, null, null, null, null, null, null, mark.VerifiedInstitution, s.ConfirmedAt, null)
+    private static ApiSignatory Signatory(ListSignatories.Signatory s, SignatoryKind kind) => s.Anonymous
+        ? new(s.Id, kind == SignatoryKind.Organisation ? "organisation" : "person", null, null, null, null, null, null, null, s.VerifiedInstitution, s.ConfirmedAt, null)
         : new(s.Id, kind == SignatoryKind.Organisation ? "organisation" : "person", s.Name, s.Institution, s.ProfessionalStatus, s.Discipline,
-            s.City, s.Country, s.OrganisationKind, mark.VerifiedInstitution, s.ConfirmedAt, s.Details?.Select(d => new ApiDetail(d.Label, d.Value)).ToList());
+            s.City, s.Country, s.OrganisationKind, s.VerifiedInstitution, s.ConfirmedAt, s.Details?.Select(d => new ApiDetail(d.Label, d.Value)).ToList());
 
     private static ApiOrganisation Organisation(ReadOrganisations.Item o)
     {

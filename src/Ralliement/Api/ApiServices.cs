@@ -23,7 +23,6 @@ public static class ApiServices
         builder.Services.AddScoped<ReadOrganisations>();
         builder.Services.AddScoped<ListCampaigns>();
         builder.Services.AddScoped<ReadCampaignTexts>();
-        builder.Services.AddScoped<ReadSignatoryMarks>();
         builder.Services.AddScoped<ApiReference>();
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
             .WithExposedHeaders("Link", "ETag").SetPreflightMaxAge(TimeSpan.FromDays(1))));
