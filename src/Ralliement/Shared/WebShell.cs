@@ -80,7 +80,7 @@ public static class WebShell
         app.UseAuthentication();
         app.UseAuthorization();
         // After routing, which tells it each endpoint's policy; only public pages have one.
-        app.UseOutputCache();
+        app.UsePublicPageCaching();
         app.MapRazorPages();
     }
 }
