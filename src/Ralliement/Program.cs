@@ -6,6 +6,7 @@ using Ralliement.Confirmation;
 using Ralliement.Demo;
 using Ralliement.Editing;
 using Ralliement.Export;
+using Ralliement.Feeds;
 using Ralliement.Health;
 using Ralliement.Importing;
 using Ralliement.Kit;
@@ -46,6 +47,7 @@ builder.AddModeration();
 builder.AddExport();
 builder.AddImporting();
 builder.AddNews();
+builder.AddFeeds();
 builder.AddPrivacy();
 builder.AddProofOfWork();
 builder.AddSelfService();
@@ -72,6 +74,7 @@ app.MapHealth();
 app.MapMetrics();
 app.MapKit();
 app.MapStatistics();
+app.MapFeeds();
 
 app.Run();
 

@@ -20,6 +20,9 @@ public sealed class HttpCachingTests : IDisposable
         $"/en/c/{RalliementApp.Slug}/signatories",
         $"/api/campaigns/{RalliementApp.Slug}/count",
         $"/fr/c/{RalliementApp.Slug}/kit/badge.svg",
+        $"/fr/c/{RalliementApp.Slug}/news",
+        $"/en/c/{RalliementApp.Slug}/feed.atom",
+        $"/fr/o/{RalliementApp.DemoOrganisation}/feed.atom",
     ];
 
     private static async Task<HttpResponseMessage> GetIfNoneMatchAsync(HttpClient client, string path, EntityTagHeaderValue tag)
@@ -30,7 +33,7 @@ public sealed class HttpCachingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_page_the_count_and_a_kit_image_say_how_long_to_keep_them_and_answer_304_to_their_ETag()
+    public async Task A_page_the_count_a_kit_image_and_the_feeds_say_how_long_to_keep_them_and_answer_304_to_their_ETag()
     {
         _app.Settings["Caching:PublicPages"] = "00:00:30";
         _app.Settings["Caching:StaleWhileRevalidate"] = "00:01:00";
