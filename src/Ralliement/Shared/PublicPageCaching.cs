@@ -60,6 +60,14 @@ public static class PublicPageCaching
     }
 
     /// <summary>
+    /// The promise of the privacy notice: a withdrawal empties this node's cache at once, another node's
+    /// within <see cref="CachingOptions.PublicPages"/>, and a proxy, which counts the time an answer spent
+    /// here (<c>Age</c>), serves its copy at most <see cref="CachingOptions.StaleWhileRevalidate"/> longer.
+    /// </summary>
+    public static TimeSpan WithdrawnNameLeavesWithin(CachingOptions caching) =>
+        caching.PublicPages <= TimeSpan.Zero ? TimeSpan.Zero : caching.PublicPages + caching.StaleWhileRevalidate;
+
+    /// <summary>
     /// What public answers say to browsers and proxies: kept <see cref="CachingOptions.PublicPages"/>,
     /// then served stale at most <see cref="CachingOptions.StaleWhileRevalidate"/> while a fresh copy is
     /// fetched. With the cache off, nothing may be kept without asking again.

@@ -133,4 +133,18 @@ public sealed class HttpCachingTests : IDisposable
         Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.Null(response.Headers.ETag);
     }
+
+    [Theory]
+    [InlineData("00:00:05", "00:00:10", "/fr/c/objection-ia-generative/privacy", "disparaît de toutes les pages publiques en 15 secondes au plus")]
+    [InlineData("00:00:01", "00:00:00", "/en/o/collectif-demo/privacy", "leaves every public page within 1 second,")]
+    [InlineData("00:00:00", "00:00:10", "/fr/o/collectif-demo/privacy", "disparaît aussitôt de toutes les pages publiques")]
+    public async Task The_privacy_notice_promises_how_soon_a_withdrawn_name_leaves_public_pages_from_the_site_s_own_settings(string publicPages, string stale, string path, string promise)
+    {
+        _app.Settings["Caching:PublicPages"] = publicPages;
+        _app.Settings["Caching:StaleWhileRevalidate"] = stale;
+
+        var notice = await _app.Browser().GetStringAsync(path);
+
+        Assert.Contains(promise, notice, StringComparison.Ordinal);
+    }
 }
