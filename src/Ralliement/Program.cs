@@ -8,6 +8,7 @@ using Ralliement.Confirmation;
 using Ralliement.Demo;
 using Ralliement.Editing;
 using Ralliement.Export;
+using Ralliement.Feeds;
 using Ralliement.Health;
 using Ralliement.Importing;
 using Ralliement.Kit;
@@ -49,6 +50,7 @@ builder.AddModeration();
 builder.AddExport();
 builder.AddImporting();
 builder.AddNews();
+builder.AddFeeds();
 builder.AddPrivacy();
 builder.AddProofOfWork();
 builder.AddSelfService();
@@ -77,6 +79,7 @@ app.MapMetrics();
 app.MapKit();
 app.MapStatistics();
 app.MapApi();
+app.MapFeeds();
 
 app.Run();
 

@@ -30,6 +30,7 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/en/c/objection-ia-generative/signatories", 200)]
     [InlineData("/fr/c/objection-ia-generative/stats", 200)]
     [InlineData("/en/c/objection-ia-generative/stats", 200)]
+    [InlineData("/fr/c/objection-ia-generative/news", 200)]
     [InlineData("/fr/c/objection-ia-generative/privacy", 200)]
     [InlineData("/fr/c/objection-ia-generative/check-your-inbox", 200)]
     [InlineData("/en/", 200)]

@@ -17,9 +17,11 @@ public static class ServeCampaignLogo
             {
                 return Results.NotFound();
             }
-            http.Response.Headers.CacheControl = http.Request.Query["v"] == logo.UpdatedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                ? "public, max-age=31536000, immutable"
-                : "public, max-age=300";
+            // Unversioned, it is kept as long as a public page is (the public policy says so).
+            if (http.Request.Query["v"] == logo.UpdatedAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            }
             return Results.File(logo.Content, logo.ContentType);
-        });
+        }).CacheOutput(PublicPageCaching.Policy);
 }

@@ -37,7 +37,8 @@ public static class ServeKitImages
             NoCookie(http);
             return result is null
                 ? Results.NotFound()
-                : Serve(http, result.Image, result.Immutable ? "public, max-age=31536000, immutable" : "public, max-age=300");
+                // A live image is kept by browsers and proxies as long as a public page is.
+                : Serve(http, result.Image, result.Immutable ? "public, max-age=31536000, immutable" : null);
         })
             // Held as public pages are (a second by default), so a badge embedded on pages seen by
             // thousands a minute costs what a cached page costs; the output cache answers 304 itself.
@@ -51,10 +52,13 @@ public static class ServeKitImages
         }).RequireAuthorization(OrganisationAccess.Policy.EditCampaigns);
     }
 
-    private static IResult Serve(HttpContext http, KitImage image, string cacheControl)
+    private static IResult Serve(HttpContext http, KitImage image, string? cacheControl)
     {
         var headers = http.Response.Headers;
-        headers.CacheControl = cacheControl;
+        if (cacheControl is not null)
+        {
+            headers.CacheControl = cacheControl;
+        }
         headers.ETag = image.ETag;
         headers.LastModified = image.LastModified.ToString("R");
         headers.XContentTypeOptions = "nosniff";

@@ -9,10 +9,14 @@ public sealed class NewsForm
     public Dictionary<string, string?> Subject { get; set; } = [];
     public Dictionary<string, string?> Body { get; set; } = [];
 
+    /// <summary>Whether, once sent, it is also shown on the campaign's public news page and feeds; ticked for a new post.</summary>
+    public bool Publish { get; set; } = true;
+
     /// <summary>Reads <c>Subject[fr]</c>, <c>Body[en]</c>… from the posted form.</summary>
     public static NewsForm From(IFormCollection posted)
     {
-        var form = new NewsForm();
+        // An unticked box is not posted at all.
+        var form = new NewsForm { Publish = posted["Publish"] == "true" };
         foreach (var language in Languages.Supported)
         {
             form.Subject[language] = posted[$"Subject[{language}]"].FirstOrDefault();

@@ -5,7 +5,7 @@ namespace Ralliement.News;
 
 /// <summary>One news post: its preview, and while it is a draft, its form and the button that sends it.</summary>
 [Authorize(Policy = OrganisationAccess.Policy.SendNews)]
-public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartSendingNews startSending, SendTestNews sendTest, SendNews sender) : OrganisationPageModel
+public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartSendingNews startSending, SendTestNews sendTest, SendNews sender, PublishNews publish) : OrganisationPageModel
 {
     public NewsCampaign Campaign { get; private set; } = null!;
     public NewsPost Post { get; private set; } = null!;
@@ -86,6 +86,17 @@ public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartS
         return Redirect($"{CampaignPath}/news/{newsId}");
     }
 
+    /// <summary>Publishes a post on the campaign's public page, or takes it off, before or after sending.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(string lang, int id, int newsId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(lang, id, newsId, cancellationToken)
+            || !await publish.HandleAsync(Organisation, Campaign, newsId, Request.Form["Publish"] == "true", cancellationToken))
+        {
+            return NotFound();
+        }
+        return Redirect($"{CampaignPath}/news/{newsId}");
+    }
+
     private async Task<bool> LoadAsync(string lang, int id, int newsId, CancellationToken cancellationToken)
     {
         if (await read.CampaignAsync(Organisation, id, lang, cancellationToken) is not { } campaign
@@ -100,6 +111,7 @@ public sealed class NewsPostModel(ReadNews read, SaveNewsDraft saveDraft, StartS
             Form.Subject[text.Language] = text.Subject;
             Form.Body[text.Language] = text.BodyMarkdown;
         }
+        Form.Publish = post.PublishedInFeed;
         Recipients = await read.CountRecipientsAsync(campaign, cancellationToken);
         OwnAddress = await sendTest.AddressOfAsync(Organisation, cancellationToken);
         return true;

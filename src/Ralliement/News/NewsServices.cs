@@ -12,6 +12,8 @@ public static class NewsServices
         builder.Services.AddScoped<SaveNewsDraft>();
         builder.Services.AddScoped<StartSendingNews>();
         builder.Services.AddScoped<SendTestNews>();
+        builder.Services.AddScoped<PublishNews>();
+        builder.Services.AddScoped<ReadPublicNews>();
         builder.Services.AddSingleton<SendNews>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SendNews>());
     }

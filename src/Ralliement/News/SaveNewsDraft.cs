@@ -28,6 +28,7 @@ public sealed class SaveNewsDraft(RalliementDb db, Audit audit, TimeProvider clo
                 return new Result(null, FormErrors.None, NotADraft: true);
             }
         }
+        post.PublishedInFeed = form.Publish;
         var texts = form.Texts().ToList();
         post.Texts.RemoveAll(existing => !texts.Any(t => t.Language == existing.Language));
         foreach (var (language, subject, body) in texts)
@@ -44,7 +45,7 @@ public sealed class SaveNewsDraft(RalliementDb db, Audit audit, TimeProvider clo
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(organisation, "news.save", $"news:{post.Id}", $"campaign:{campaign.Id} languages={string.Join(',', post.Texts.Select(t => t.Language))}");
+        audit.Record(organisation, "news.save", $"news:{post.Id}", $"campaign:{campaign.Id} languages={string.Join(',', post.Texts.Select(t => t.Language))} public={post.PublishedInFeed}");
         await db.SaveChangesAsync(cancellationToken);
         return new Result(post.Id, FormErrors.None);
     }

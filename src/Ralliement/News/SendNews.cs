@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Ralliement.Mail;
@@ -139,6 +140,11 @@ public sealed partial class SendNews(
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (done && post.PublishedInFeed)
+        {
+            // Now sent, it joins the campaign's public news page and feeds.
+            await services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageCaching.Tag, CancellationToken.None);
+        }
         outbox.Notify();
         LogBatch(logger, newsId, count, done);
         return count;

@@ -10,7 +10,8 @@ namespace Ralliement.Shared;
 /// </summary>
 /// <param name="Link">Where the name leads: the campaign's page, or the list of campaigns.</param>
 /// <param name="LogoPath">The campaign's logo, also the page's icon, so that a page loads one image at most.</param>
-public sealed record PageHost(string Name, string Link, string? LogoPath = null, string? AccentColour = null)
+/// <param name="FeedPath">The Atom feed of the campaign or the organisation, announced in the page's head.</param>
+public sealed record PageHost(string Name, string Link, string? LogoPath = null, string? AccentColour = null, string? FeedPath = null)
 {
     public const string Key = "Host";
 
@@ -18,8 +19,10 @@ public sealed record PageHost(string Name, string Link, string? LogoPath = null,
         campaign.Organisation.Name,
         $"/{Languages.Current}/c/{Uri.EscapeDataString(campaign.Slug)}",
         campaign.LogoVersion is long version ? $"/c/{Uri.EscapeDataString(campaign.Slug)}/logo?v={version}" : null,
-        campaign.Organisation.AccentColour);
+        campaign.Organisation.AccentColour,
+        $"/{Languages.Current}/c/{Uri.EscapeDataString(campaign.Slug)}/feed.atom");
 
     public static PageHost Of(ReadCampaign.OrganisationView organisation) =>
-        new(organisation.Name, $"/{Languages.Current}/", null, organisation.AccentColour);
+        new(organisation.Name, $"/{Languages.Current}/", null, organisation.AccentColour,
+            organisation.Slug.Length > 0 ? $"/{Languages.Current}/o/{Uri.EscapeDataString(organisation.Slug)}/feed.atom" : null);
 }

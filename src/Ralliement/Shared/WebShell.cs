@@ -83,7 +83,7 @@ public static class WebShell
         // cache, so that an answer served from it still gets the headers of the request it answers.
         app.UseCors();
         // After routing, which tells it each endpoint's policy; only public pages have one.
-        app.UseOutputCache();
+        app.UsePublicPageCaching();
         app.MapRazorPages();
     }
 }

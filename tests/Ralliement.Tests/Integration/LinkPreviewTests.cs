@@ -27,6 +27,7 @@ public sealed partial class LinkPreviewTests : IDisposable
     [InlineData("/fr/c/" + RalliementApp.Slug + "/signatories", "fr")]
     [InlineData("/en/c/" + RalliementApp.Slug + "/versions", "en")]
     [InlineData("/fr/c/" + RalliementApp.Slug + "/versions/1", "fr")]
+    [InlineData("/fr/c/" + RalliementApp.Slug + "/news", "fr")]
     [InlineData("/fr/c/" + RalliementApp.Slug + "/sign", "fr")]
     [InlineData("/fr/c/" + RalliementApp.Slug + "/privacy", "fr")]
     [InlineData("/en/c/" + RalliementApp.Slug + "/legal", "en")]

@@ -22,6 +22,7 @@ public sealed partial class PublicFaceTests : IDisposable
     [InlineData(Campaign)]
     [InlineData("/en/c/objection-ia-generative/signatories")]
     [InlineData("/fr/c/objection-ia-generative/versions")]
+    [InlineData("/en/c/objection-ia-generative/news")]
     [InlineData("/fr/c/objection-ia-generative/privacy")]
     [InlineData("/en/c/objection-ia-generative/legal")]
     [InlineData("/fr/c/objection-ia-generative/sign")]

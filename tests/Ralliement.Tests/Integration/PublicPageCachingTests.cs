@@ -157,6 +157,7 @@ public sealed partial class PublicPageCachingTests : IDisposable
         "/{lang:lang}/c/{slug}/stats",
         "/{lang:lang}/c/{slug}/versions",
         "/{lang:lang}/c/{slug}/versions/{version:int}",
+        "/{lang:lang}/c/{slug}/news",
         "/{lang:lang}/c/{slug}/sign",
         "/{lang:lang}/c/{slug}/my-signature",
         "/{lang:lang}/c/{slug}/kit/card",
