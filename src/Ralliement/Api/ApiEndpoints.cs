@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Ralliement.Campaigns;
 using Ralliement.Statistics;
 
@@ -178,7 +179,7 @@ public static class ApiEndpoints
     /// <param name="slug">The campaign's slug.</param>
     /// <param name="lang">The language of the labels: fr (the default) or en.</param>
     public static async Task<Results<Ok<CampaignStatistics>, ProblemHttpResult>> GetStatistics(string slug, string? lang, ReadStatistics read,
-        CancellationToken cancellationToken)
+        IOptions<StatisticsOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
         if (lang is not null && !Languages.Supported.Contains(lang))
         {
@@ -186,9 +187,12 @@ public static class ApiEndpoints
         }
         // The labels are the statistics page's, in the language asked for rather than the path's.
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang ?? Languages.Default);
-        return await read.HandleAsync(slug, lang ?? Languages.Default, cancellationToken) is { } result
-            ? TypedResults.Ok(result.Statistics)
-            : NoCampaign();
+        if (await read.HandleAsync(slug, lang ?? Languages.Default, cancellationToken) is not { } result)
+        {
+            return NoCampaign();
+        }
+        StatisticsServices.Public(http, options.Value);
+        return TypedResults.Ok(result.Statistics);
     }
 
     /// <summary>A signer listed anonymously shows as a verified member of their institution, with nothing that names them.</summary>

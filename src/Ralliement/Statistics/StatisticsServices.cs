@@ -39,6 +39,8 @@ public static class StatisticsServices
                 {
                     policy.NoCache();
                 }
+                // Cache-Control and an ETag, as every public answer (after NoCache, which clears the policies before it).
+                policy.AddPolicy<PublicAnswerHeaders.Mark>();
             });
         });
     }
@@ -66,11 +68,15 @@ public static class StatisticsServices
         }).CacheOutput(CachePolicy);
     }
 
-    private static void Public(HttpContext http, StatisticsOptions options)
+    /// <summary>
+    /// Kept <see cref="StatisticsOptions.CacheFor"/> rather than the pages' time, with the pages' grace
+    /// for proxies; readable by any page or notebook, as the count endpoint is.
+    /// </summary>
+    internal static void Public(HttpContext http, StatisticsOptions options)
     {
-        var seconds = (long)options.CacheFor.TotalSeconds;
-        http.Response.Headers.CacheControl = seconds > 0 ? $"public, max-age={seconds}" : "no-cache";
-        // Open figures, for any page or notebook to read, as the count endpoint's are.
+        var caching = http.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value;
+        http.Response.Headers.CacheControl = PublicPageCaching.CacheControl(
+            new CachingOptions { PublicPages = options.CacheFor, StaleWhileRevalidate = caching.StaleWhileRevalidate });
         http.Response.Headers.AccessControlAllowOrigin = "*";
     }
 

@@ -23,6 +23,17 @@ public sealed class HttpCachingTests : IDisposable
         $"/fr/c/{RalliementApp.Slug}/news",
         $"/en/c/{RalliementApp.Slug}/feed.atom",
         $"/fr/o/{RalliementApp.DemoOrganisation}/feed.atom",
+        $"/fr/c/{RalliementApp.Slug}/stats",
+        $"/api/v1/campaigns/{RalliementApp.Slug}",
+        $"/api/v1/campaigns/{RalliementApp.Slug}/signatories",
+    ];
+
+    /// <summary>Counted every few minutes, so kept longer than pages (<c>Stats:CacheFor</c>).</summary>
+    private static readonly string[] StatisticsFiles =
+    [
+        $"/fr/c/{RalliementApp.Slug}/stats.json",
+        $"/en/c/{RalliementApp.Slug}/stats.csv",
+        $"/api/v1/campaigns/{RalliementApp.Slug}/stats",
     ];
 
     private static async Task<HttpResponseMessage> GetIfNoneMatchAsync(HttpClient client, string path, EntityTagHeaderValue tag)
@@ -59,6 +70,28 @@ public sealed class HttpCachingTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, otherTag.StatusCode);
             Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await otherTag.Content.ReadAsByteArrayAsync());
         }
+    }
+
+    [Fact]
+    public async Task The_statistics_files_are_kept_their_own_time_with_the_pages_grace_and_answer_304_to_their_ETag()
+    {
+        _app.Settings["Stats:CacheFor"] = "00:04:00";
+        _app.Settings["Caching:StaleWhileRevalidate"] = "00:01:00";
+        using var client = _app.Browser();
+
+        foreach (var path in StatisticsFiles)
+        {
+            var first = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal("public, max-age=240, stale-while-revalidate=60", first.Headers.CacheControl?.ToString());
+            Assert.NotNull(first.Headers.ETag);
+            var notModified = await GetIfNoneMatchAsync(client, path, first.Headers.ETag);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        }
+        var unknown = await client.GetAsync("/api/v1/campaigns/no-such-campaign/stats");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.NotEqual(TimeSpan.FromMinutes(4), unknown.Headers.CacheControl?.MaxAge);
     }
 
     [Fact]
