@@ -6,7 +6,7 @@ namespace Ralliement.Statistics;
 /// A campaign's statistics as published in <c>/{lang}/c/{slug}/stats.json</c> (and by the API): the
 /// same figures as the statistics page, the small-count rule applied (<see cref="SmallCounts"/>).
 /// The shape is stable: fields may be added, none is renamed or removed. Names are camelCase;
-/// instants are UTC (ISO 8601), days are dates in <see cref="TimeZone"/>.
+/// instants are UTC (ISO 8601), days are dates in the zone named by <c>timeZone</c>.
 /// </summary>
 /// <param name="Campaign">The campaign's slug.</param>
 /// <param name="Language">The language of the labels.</param>
