@@ -26,25 +26,25 @@ public static class WriteAtom
     public static byte[] Write(Header header, IReadOnlyList<FeedEntry> entries, string baseUrl)
     {
         var updated = entries.Count > 0 ? entries.Max(e => e.Updated) : header.Since;
-        var feed = new SyndicationFeed(header.Title, null, new Uri(header.Alternate), TagOf(baseUrl, header.Language, header.Path), Utc(updated))
+        var feed = new SyndicationFeed(XmlText(header.Title), null, new Uri(header.Alternate), TagOf(baseUrl, header.Language, header.Path), Utc(updated))
         {
             Language = header.Language,
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(header.Self), "application/atom+xml"));
-        feed.Authors.Add(new SyndicationPerson { Name = header.Author });
+        feed.Authors.Add(new SyndicationPerson { Name = XmlText(header.Author) });
         feed.Items = [.. entries.Select(entry =>
         {
             var item = new SyndicationItem
             {
                 Id = TagOf(baseUrl, header.Language, $"c/{entry.CampaignId.ToString(CultureInfo.InvariantCulture)}/{entry.Key}"),
-                Title = new TextSyndicationContent(entry.Title),
+                Title = new TextSyndicationContent(XmlText(entry.Title)),
                 LastUpdatedTime = Utc(entry.Updated),
                 PublishDate = Utc(entry.Updated),
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(entry.Link), "text/html"));
             if (entry.HtmlContent is not null)
             {
-                item.Content = new TextSyndicationContent(entry.HtmlContent, TextSyndicationContentKind.Html);
+                item.Content = new TextSyndicationContent(XmlText(entry.HtmlContent), TextSyndicationContentKind.Html);
             }
             return item;
         })];
@@ -54,6 +54,34 @@ public static class WriteAtom
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// What organisers typed may hold control characters (a vertical tab pasted from a word processor)
+    /// that a page shows as nothing but XML 1.0 cannot carry at all; they are left out, as a page shows them.
+    /// </summary>
+    public static string XmlText(string text)
+    {
+        try
+        {
+            return XmlConvert.VerifyXmlChars(text);
+        }
+        catch (XmlException)
+        {
+            var kept = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+                {
+                    kept.Append(text, i++, 2);
+                }
+                else if (XmlConvert.IsXmlChar(text[i]))
+                {
+                    kept.Append(text[i]);
+                }
+            }
+            return kept.ToString();
+        }
     }
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
